@@ -50,13 +50,23 @@ def key(p):
 	return (p.file, p.line, p.column)
 
 def pos(p):
-	return (p.line, p.column)
+	return (int(p.line), int(p.column))
 
 def lines_of(path):
 	if path not in file_lines:
 		with open(path, errors="replace") as f:
 			file_lines[path] = f.read().split("\n")
 	return file_lines[path]
+
+def source(p):
+	"""The exact source text at a position, for messages and rewrites."""
+	lines = lines_of(p.file)
+	l0, c0 = int(p.line) - 1, int(p.column)
+	l1, c1 = int(p.line_end) - 1, int(p.column_end)
+	if l0 == l1:
+		return lines[l0][c0:c1]
+	text = [lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]]
+	return " ".join(t.strip() for t in text)
 
 def in_helper(p):
 	"""The approved helpers' own bodies must keep their raw call."""
@@ -200,21 +210,22 @@ identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
 expression E1, E2;
 position pc : script:python() { not in_helper(pc[0]) };
+position pe;
 symbol init_mm;
 @@
-pop@pc(\( &init_mm \| (&init_mm) \), E1, E2)
+pop@pc(\( &init_mm \| (&init_mm) \), E1@pe, E2)
 
 // Assignments to the entry pointer that reach the call unchanged.
 @def exists@
 identifier call.pop, p;
 expression O, E, E2;
-position call.pc, pd;
+position call.pc, pd, po;
 type T;
 @@
 (
-T p@pd = O;
+T p@pd = O@po;
 |
-p@pd = O
+p@pd = O@po
 )
 ... when != p = E
 pop@pc(\( &init_mm \| (&init_mm) \), p, E2)
@@ -223,14 +234,16 @@ pop@pc(\( &init_mm \| (&init_mm) \), p, E2)
 pc << call.pc;
 pop << call.pop;
 pd << def.pd;
-o << def.O;
+po << def.po;
 @@
+o = source(po[0])
 addr = origin_address(level_of(pop), o)
 k = key(pc[0])
+line = int(pd[0].line)
 if addr is None:
-	others.setdefault(k, []).append((pd[0].line, o))
+	others.setdefault(k, []).append((line, o))
 else:
-	origins.setdefault(k, []).append((pd[0].line, level_of(pop), addr))
+	origins.setdefault(k, []).append((line, level_of(pop), addr))
 
 @param exists@
 identifier call.pop, fn, p;
@@ -289,7 +302,7 @@ pd << addrmod.pd;
 v << addrmod.v;
 pm << addrmod.pm;
 @@
-addr_mods.setdefault(key(pc[0]), []).append((pd[0].line, v) + pos(pm[0]))
+addr_mods.setdefault(key(pc[0]), []).append((int(pd[0].line), v) + pos(pm[0]))
 
 # The kernel's walk idiom: pointer and address step in one expression.
 @step@
@@ -321,33 +334,33 @@ expression E1, E2;
 @script:python depends on report@
 pc << call.pc;
 pop << call.pop;
-e1 << call.E1;
+pe << call.pe;
 @@
-coccilib.report.print_report(pc[0], message(decide(pc[0], pop, e1)))
+coccilib.report.print_report(pc[0], message(decide(pc[0], pop, source(pe[0]))))
 
 @script:python depends on org@
 pc << call.pc;
 pop << call.pop;
-e1 << call.E1;
+pe << call.pe;
 @@
-coccilib.org.print_todo(pc[0], message(decide(pc[0], pop, e1)))
+coccilib.org.print_todo(pc[0], message(decide(pc[0], pop, source(pe[0]))))
 
 @script:python depends on json@
 pc << call.pc;
 pop << call.pop;
-e1 << call.E1;
+pe << call.pe;
 @@
-print(jsonlib.dumps(dict(decide(pc[0], pop, e1), kind="finding"),
+print(jsonlib.dumps(dict(decide(pc[0], pop, source(pe[0])), kind="finding"),
 		 sort_keys=True))
 
 @script:python convertible@
 pc << call.pc;
 pop << call.pop;
-e1 << call.E1;
+pe << call.pe;
 q;
 A;
 @@
-d = decide(pc[0], pop, e1)
+d = decide(pc[0], pop, source(pe[0]))
 if d["address"] is None:
 	cocci.include_match(False)
 else:
