@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# ptsync: find and convert raw pgd/p4d_populate() calls on init_mm.
+#
+#   make                  build ptsync
+#   make check            run every test (ends with "N passed, N failed")
+#   make run [KDIR=...]   install what is missing, check a real kernel tree
+#   make coccicheck KDIR=... MODE=report|patch|context|org|json [M=dir]
+#   make install KDIR=... copy the semantic patches into the kernel tree
+#   make deps             install the Debian packages ptsync needs
+
+COCCI_FILES := $(wildcard semantic-patches/*.cocci)
+MODE ?= report
+# The kernel's coccicheck starts spatch through sh, which runs python3;
+# Debian's interpreter is the one spatch was built against.
+SPATCH_PATH := /usr/bin:$(PATH)
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I. \
+	  $(shell pkg-config --cflags jansson 2>/dev/null)
+LDLIBS += $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpthread
+
+MODULES := $(sort $(wildcard lib/*.c scan/*.c arches/*.c analyse/*.c \
+			      classify/*.c report/*.c))
+OBJS := $(MODULES:%.c=build/%.o)
+UNIT_SRCS := $(wildcard testcases/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:testcases/unit/%.c=build/unit/%)
+
+all: ptsync
+
+ptsync: build/checker.o $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/unit/%: testcases/unit/%.c $(OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+check: all unit
+	@testcases/run-all
+
+deps:
+	@scripts/deps
+
+# The main job: a whole kernel tree, Debian's 6.12 unless KDIR is given.
+run: deps all
+	@kdir="$(KDIR)"; \
+	[ -n "$$kdir" ] || kdir=$$(scripts/kernel-tree 6.12) || exit 2; \
+	scripts/check-kdir "$$kdir" && \
+	PATH=$(SPATCH_PATH) ./ptsync check "$$kdir"
+
+coccicheck:
+	@scripts/check-kdir "$(KDIR)"
+	@for c in $(abspath $(COCCI_FILES)); do \
+		PATH=$(SPATCH_PATH) $(MAKE) --no-print-directory -C "$(KDIR)" \
+			coccicheck COCCI="$$c" MODE=$(MODE) $(if $(M),M=$(M)) || exit; \
+	done
+
+install:
+	@scripts/check-kdir "$(KDIR)"
+	@mkdir -p "$(KDIR)/scripts/coccinelle/api"
+	@for c in $(COCCI_FILES); do \
+		install -m 644 "$$c" "$(KDIR)/scripts/coccinelle/api/" && \
+		echo "installed $(KDIR)/scripts/coccinelle/api/$${c##*/}"; \
+	done
+
+clean:
+	rm -rf build ptsync
+
+.PHONY: all unit check deps run coccicheck install clean

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The architecture model: for each arch/<a>, what ARCH_PAGE_TABLE_SYNC_MASK
+ * is under which configuration, which page-table levels are folded away,
+ * and where arch_sync_kernel_mappings() is defined.  All of it is read from
+ * the tree; nothing is tabulated here.
+ */
+#ifndef PTSYNC_ARCHES_H
+#define PTSYNC_ARCHES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Bits as in include/linux/pgtable.h PGTBL_*_MODIFIED. */
+#define MASK_PGD	(1u << 0)
+#define MASK_P4D	(1u << 1)
+#define MASK_PUD	(1u << 2)
+#define MASK_PMD	(1u << 3)
+#define MASK_PTE	(1u << 4)
+
+/* A level folded by asm-generic/pgtable-nop4d.h, -nopud.h or -nopmd.h. */
+struct arch_fold {
+	unsigned level;		/* MASK_P4D for -nop4d.h, MASK_PUD, MASK_PMD */
+	char *condition;	/* "" when unconditional, else C-like text */
+	char *file;		/* header that includes the folding header */
+	int line;
+};
+
+struct arch_hook {
+	char *file;		/* where arch_sync_kernel_mappings() is defined */
+	int line;
+	char *condition;	/* "" when unconditional */
+};
+
+/*
+ * One definition of ARCH_PAGE_TABLE_SYNC_MASK, or the implicit mask 0 of an
+ * arch that has none.
+ */
+struct arch_variant {
+	char *arch;		/* "x86" */
+	char *condition;	/* #if conditions around the define, and around the
+				 * #include chain that brings its header in, joined
+				 * with " && "; "" when unconditional */
+	char *file;		/* defining header, NULL for the implicit 0 */
+	int line;
+	char *expr;		/* the macro body as written, NULL for the implicit 0 */
+	unsigned mask;		/* every level the mask can contain */
+	char *mask_condition;	/* for "c ? a : b": c; else NULL */
+	unsigned mask_if_true;	/* a (when mask_condition) */
+	unsigned mask_if_false;	/* b (when mask_condition) */
+	struct arch_hook *hooks;	/* hooks that can be built with this variant */
+	size_t nr_hooks;
+	struct arch_fold *folds;	/* folds that can apply to this variant */
+	size_t nr_folds;
+};
+
+struct arch_model {
+	struct arch_variant *variants;	/* sorted by arch, then file, then line */
+	size_t nr_variants, alloc_variants;
+	char **arches;			/* every directory under arch/, sorted */
+	size_t nr_arches, alloc_arches;
+};
+
+/* Build the model from root/arch and root/include.  0, or -1 with errno. */
+int arch_model_build(const char *root, struct arch_model *model);
+void arch_model_free(struct arch_model *model);
+
+/* Parse a mask expression such as "(PGTBL_PMD_MODIFIED | PGTBL_PTE_MODIFIED)"
+ * or "(pgtable_l5_enabled() ? PGTBL_PGD_MODIFIED : PGTBL_P4D_MODIFIED)".
+ * Returns 0 on success, -1 when the expression is not understood. */
+int mask_parse(const char *expr, unsigned *mask, char **mask_condition,
+	       unsigned *if_true, unsigned *if_false);
+
+/* Names of the levels in mask, lowest bit first: "pgd", "p4d", ... */
+size_t mask_levels(unsigned mask, const char **names, size_t max);
+
+#endif

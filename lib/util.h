@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+#ifndef PTSYNC_UTIL_H
+#define PTSYNC_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Allocation failure is not recoverable for a checker: report it and exit 2. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *array so that it holds at least need elements of size elem. */
+void grow_array(void **array, size_t *alloc, size_t need, size_t elem);
+#define ARRAY_PUSH(arr, nr, alloc) \
+	(grow_array((void **)&(arr), &(alloc), (nr) + 1, sizeof(*(arr))), \
+	 &(arr)[(nr)++])
+
+/* Read a whole file; NULL with errno set on failure. */
+char *read_file(const char *path, size_t *len);
+
+/* Join dir and name with one slash. */
+char *path_join(const char *dir, const char *name);
+
+bool str_starts_with(const char *s, const char *prefix);
+bool str_ends_with(const char *s, const char *suffix);
+
+#endif

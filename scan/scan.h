@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Lexical scan of a kernel tree for raw pgd/p4d_populate() calls on
+ * init_mm.  It is the fast first pass: it finds the files worth handing to
+ * spatch, and it is the reference list the cross-check holds the semantic
+ * findings against, so it must never miss a call that the C preprocessor
+ * would see (comments, strings and #if 0 blocks are skipped).
+ */
+#ifndef PTSYNC_SCAN_H
+#define PTSYNC_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum pt_level { LEVEL_PGD, LEVEL_P4D };
+
+struct scan_site {
+	char *path;		/* relative to the tree root, e.g. "arch/x86/mm/init_64.c" */
+	int line;		/* 1-based */
+	int column;		/* 0-based byte column of the callee name (spatch's convention) */
+	int column_end;		/* 0-based, exclusive: end of the callee name */
+	enum pt_level level;
+	bool safe;		/* pgd_populate_safe / p4d_populate_safe */
+	bool in_helper;		/* inside the definition of pgd/p4d_populate_kernel */
+	bool in_macro;		/* inside the body of some other #define */
+	bool synced_after;	/* a sync follows in the same function body */
+	char *function;		/* enclosing function or macro name, "" at file scope */
+	char *section;		/* __init, __meminit, __ref, ... of that function, or "" */
+};
+
+/* An approved helper definition found by the scan (function or macro). */
+struct scan_helper {
+	char *path;
+	int line;
+	char *name;		/* pgd_populate_kernel or p4d_populate_kernel */
+	bool is_macro;
+};
+
+/* A file or directory the scan could not read as C source, with why. */
+struct scan_problem {
+	char *path;
+	char *reason;		/* "unreadable: Permission denied", "binary file", ... */
+};
+
+struct scan_result {
+	struct scan_site *sites;
+	size_t nr_sites, alloc_sites;
+	struct scan_helper *helpers;
+	size_t nr_helpers, alloc_helpers;
+	struct scan_problem *problems;
+	size_t nr_problems, alloc_problems;
+	size_t files_scanned;
+	size_t bytes_scanned;
+};
+
+/* Files larger than this are reported as a problem and not scanned. */
+#define SCAN_MAX_FILE_SIZE (16u << 20)
+
+/*
+ * Scan every .c and .h file under root (or only under root/paths[i] when
+ * nr_paths > 0), skipping .git and build output, with jobs threads.
+ * Sites come out sorted by path, then line, then column.  Returns 0, or -1
+ * with errno set when root itself cannot be read; per-file trouble goes to
+ * res->problems instead.
+ */
+int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
+	      struct scan_result *res);
+
+/* Scan one file's contents; exposed for the unit tests. */
+void scan_buffer(const char *path, const char *buf, size_t len,
+		 struct scan_result *res);
+
+void scan_result_free(struct scan_result *res);
+
+const char *level_name(enum pt_level level);	/* "pgd" / "p4d" */
+
+#endif
