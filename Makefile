@@ -26,7 +26,10 @@ OBJS := $(MODULES:%.c=build/%.o)
 UNIT_SRCS := $(wildcard testcases/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:testcases/unit/%.c=build/unit/%)
 
-all: ptsync
+# The driver is built once checker.c exists; the SmPL needs no build.
+PROGRAMS := $(if $(wildcard checker.c),ptsync)
+
+all: $(PROGRAMS)
 
 ptsync: build/checker.o $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
@@ -39,7 +42,7 @@ build/unit/%: testcases/unit/%.c $(OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-unit: $(UNIT_BINS)
+unit: $(if $(PROGRAMS),$(UNIT_BINS))
 
 check: all unit
 	@testcases/run-all
@@ -51,8 +54,7 @@ deps:
 run: deps all
 	@kdir="$(KDIR)"; \
 	[ -n "$$kdir" ] || kdir=$$(scripts/kernel-tree 6.12) || exit 2; \
-	scripts/check-kdir "$$kdir" && \
-	PATH=$(SPATCH_PATH) ./ptsync check "$$kdir"
+	$(MAKE) --no-print-directory coccicheck KDIR="$$kdir" MODE=$(MODE) $(if $(M),M=$(M))
 
 coccicheck:
 	@scripts/check-kdir "$(KDIR)"
