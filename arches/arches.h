@@ -20,7 +20,7 @@
 
 /* A level folded by asm-generic/pgtable-nop4d.h, -nopud.h or -nopmd.h. */
 struct arch_fold {
-	unsigned level;		/* MASK_P4D for -nop4d.h, MASK_PUD, MASK_PMD */
+	unsigned int level;	/* MASK_P4D for -nop4d.h, MASK_PUD, MASK_PMD */
 	char *condition;	/* "" when unconditional, else C-like text */
 	char *file;		/* header that includes the folding header */
 	int line;
@@ -38,16 +38,19 @@ struct arch_hook {
  */
 struct arch_variant {
 	char *arch;		/* "x86" */
-	char *condition;	/* #if conditions around the define, and around the
-				 * #include chain that brings its header in, joined
-				 * with " && "; "" when unconditional */
+	/*
+	 * #if conditions around the #include chain that brings the header in,
+	 * then around the define, joined with " && "; "" when unconditional
+	 */
+	char *condition;
 	char *file;		/* defining header, NULL for the implicit 0 */
 	int line;
 	char *expr;		/* the macro body as written, NULL for the implicit 0 */
-	unsigned mask;		/* every level the mask can contain */
+	unsigned int mask;	/* every level the mask can contain */
 	char *mask_condition;	/* for "c ? a : b": c; else NULL */
-	unsigned mask_if_true;	/* a (when mask_condition) */
-	unsigned mask_if_false;	/* b (when mask_condition) */
+	unsigned int mask_if_true; /* a (when mask_condition) */
+	unsigned int mask_if_false; /* b (when mask_condition) */
+	bool mask_unknown;	/* expr not understood: mask 0 says nothing */
 	struct arch_hook *hooks;	/* hooks that can be built with this variant */
 	size_t nr_hooks;
 	struct arch_fold *folds;	/* folds that can apply to this variant */
@@ -65,13 +68,15 @@ struct arch_model {
 int arch_model_build(const char *root, struct arch_model *model);
 void arch_model_free(struct arch_model *model);
 
-/* Parse a mask expression such as "(PGTBL_PMD_MODIFIED | PGTBL_PTE_MODIFIED)"
+/*
+ * Parse a mask expression such as "(PGTBL_PMD_MODIFIED | PGTBL_PTE_MODIFIED)"
  * or "(pgtable_l5_enabled() ? PGTBL_PGD_MODIFIED : PGTBL_P4D_MODIFIED)".
- * Returns 0 on success, -1 when the expression is not understood. */
-int mask_parse(const char *expr, unsigned *mask, char **mask_condition,
-	       unsigned *if_true, unsigned *if_false);
+ * Returns 0 on success, -1 when the expression is not understood.
+ */
+int mask_parse(const char *expr, unsigned int *mask, char **mask_condition,
+	       unsigned int *if_true, unsigned int *if_false);
 
 /* Names of the levels in mask, lowest bit first: "pgd", "p4d", ... */
-size_t mask_levels(unsigned mask, const char **names, size_t max);
+size_t mask_levels(unsigned int mask, const char **names, size_t max);
 
 #endif

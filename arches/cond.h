@@ -20,11 +20,19 @@ void cond_stack_free(struct cond_stack *cs);
  * Feed one logical preprocessor line (continuations joined, comments
  * removed), e.g. "#ifdef CONFIG_X86_32" or "#elif defined(CONFIG_FOO)".
  * Returns true when the line was a conditional directive.
+ *
+ * Other lines may be fed too, and should be: an include guard is an
+ * outermost "#ifndef X" whose next non-blank line is "#define X", so a
+ * line of code in between keeps the #ifndef a condition.  Guards and
+ * __ASSEMBLY__/__ASSEMBLER__ blocks are never rendered: they say nothing
+ * about the configuration C code is built for.
  */
 bool cond_stack_directive(struct cond_stack *cs, const char *line);
 
-/* The condition now in force, e.g. "!CONFIG_X86_32 && CONFIG_X86_PAE";
- * "" when unconditional.  Caller frees. */
+/*
+ * The condition now in force, e.g. "!CONFIG_X86_32 && CONFIG_X86_PAE";
+ * "" when unconditional.  Caller frees.
+ */
 char *cond_stack_render(const struct cond_stack *cs);
 
 /* True when the current block is dead for every configuration (#if 0). */
@@ -33,8 +41,23 @@ bool cond_stack_dead(const struct cond_stack *cs);
 /* Join two rendered conditions with " && ", dropping empty ones. */
 char *cond_and(const char *a, const char *b);
 
-/* False only when a and b are certainly never true together (one has a
- * conjunct "X" and the other "!X"). */
+/*
+ * False only when a and b are certainly never true together (one has a
+ * conjunct "X" and the other "!X").  CONFIG_X86_32 and CONFIG_32BIT are
+ * read as !CONFIG_64BIT, CONFIG_X86_64 as CONFIG_64BIT.
+ */
 bool cond_compatible(const char *a, const char *b);
+
+/*
+ * True when every conjunct of b is a conjunct of a (same aliases), so a
+ * certainly implies b.  cond_implies(a, "") is true.
+ */
+bool cond_implies(const char *a, const char *b);
+
+/*
+ * An #if expression as the model writes it: one space between tokens,
+ * none inside parentheses or after "!", defined(X) as X.  Caller frees.
+ */
+char *cond_normalise(const char *expr);
 
 #endif
