@@ -53,8 +53,12 @@ struct scan_result {
 	size_t bytes_scanned;
 };
 
-/* Files larger than this are reported as a problem and not scanned. */
-#define SCAN_MAX_FILE_SIZE (16u << 20)
+/*
+ * Files larger than this are reported as a problem and not scanned.  The
+ * kernel's own generated register headers reach 24 MiB (amdgpu), so the
+ * limit sits well above them.
+ */
+#define SCAN_MAX_FILE_SIZE (64u << 20)
 
 /*
  * Scan every .c and .h file under root (or only under root/paths[i] when

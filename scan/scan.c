@@ -1,0 +1,761 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * scan_buffer(): find the raw {pgd,p4d}_populate{,_safe}(&init_mm, ...)
+ * calls in one file, and the context each sits in.
+ *
+ * There is no parser here, only a token stream and a few counters: brace
+ * depth to know function bodies, the identifiers of the declaration head
+ * at file scope to name a function and its section, and a stack of
+ * preprocessor conditionals to drop "#if 0" code.  Conditionals whose
+ * value is not literally 0 or 1 keep all their branches, since a missed
+ * call is worse than a duplicate.  Where branches leave braces unbalanced
+ * (one "{" opened in both the #if and the #else part), the state at the
+ * end of the first live branch wins, as in ctags.
+ */
+#define _GNU_SOURCE		/* memmem() */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util.h"
+#include "scan/internal.h"
+#include "scan/lexer.h"
+
+#define BINARY_PROBE	(64u << 10)	/* a NUL in here: binary file */
+#define HEAD_MAX	16	/* head identifiers kept at file scope */
+#define COND_MAX	32	/* deeper conditionals count as unknown */
+#define HIGH_BITS	0x8080808080808080ull
+
+#define BINARY		"binary file, not scanned"
+#define BAD_UTF8	"invalid UTF-8 at line %d; scanned as bytes"
+
+enum { COND_FALSE, COND_TRUE, COND_UNKNOWN };
+
+enum match_state { M_IDLE, M_WANT_PAREN, M_ARG };
+
+/* Recognises callee ( [parens] & [parens] init_mm [parens] , */
+struct matcher {
+	enum match_state state;
+	int paren;		/* nesting inside the first argument */
+	int seen;		/* 1 after "&", 2 after "& init_mm" */
+	struct token callee;
+};
+
+/* A function or macro body, or file scope (active == false). */
+struct body {
+	const char *name;
+	size_t name_len;
+	const char *section;
+	size_t section_len;
+	bool active;
+	bool in_helper;
+	bool in_macro;
+	size_t first_site;	/* index in res->sites of the body's first */
+	bool stmt_or_assign;	/* the current statement has a "|=" */
+	bool stmt_pgd_mod;	/* ... and PGTBL_PGD_MODIFIED */
+	bool stmt_p4d_mod;	/* ... and PGTBL_P4D_MODIFIED */
+	struct matcher m;
+};
+
+/* An identifier of a declaration head, outside its parentheses. */
+struct head_ident {
+	const char *s;
+	size_t len;
+	int line;
+	bool call;		/* directly followed by "(" */
+};
+
+/* Everything a conditional branch can change, to save and restore. */
+struct pstate {
+	int depth;		/* brace depth */
+	int paren;		/* parenthesis depth in the head */
+	bool assign;		/* "=" in the head: an initializer, no body */
+	int prev;		/* previous token: T_IDENT, ')' or 0 */
+	int nr_head;
+	struct head_ident head[HEAD_MAX];
+	struct body fn;
+};
+
+struct cond {
+	bool dead;		/* this branch is dead by its own condition */
+	bool taken;		/* a branch was literally true: the rest die */
+	int branch;		/* index of the current branch */
+	int saved_branch;	/* the first live branch, -1 until it ends */
+	struct pstate start;	/* state at the #if */
+	struct pstate saved;	/* state at the end of saved_branch */
+};
+
+struct scanner {
+	struct lexer lx;
+	struct scan_result *res;
+	const char *path;
+	struct pstate st;
+	bool dead;		/* inside a dead branch at some level */
+	int nr_conds;
+	struct cond conds[COND_MAX];
+};
+
+static const struct body file_scope = { .name = "", .section = "" };
+
+/* Macros that take parentheses but never name the function defined. */
+static const char *const attribute_names[] = {
+	"__attribute__", "__attribute", "__section", "__aligned", "__printf",
+	"__scanf", "__alloc_size", "__acquires", "__releases", "__must_hold",
+	"__cond_acquires", "__cond_releases", "__counted_by",
+	"__assume_aligned", "__mode", "_Alignas", "alignas", "typeof",
+	"__typeof", "__typeof__", "asm", "__asm", "__asm__",
+};
+
+static const char *const section_prefixes[] = {
+	"__init", "__meminit", "__exit",
+};
+
+static const char *const section_names[] = {
+	"__ref", "__head", "__cpuinit", "__devinit", "__section",
+};
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool is_punct(const struct token *t, int c)
+{
+	return t->kind == T_PUNCT && t->punct == c;
+}
+
+static bool text_is(const char *s, size_t len, const char *word)
+{
+	return len == strlen(word) && !memcmp(s, word, len);
+}
+
+static bool text_starts(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && !memcmp(s, prefix, n);
+}
+
+static bool is_helper_name(const char *s, size_t len)
+{
+	return text_is(s, len, "pgd_populate_kernel") ||
+	       text_is(s, len, "p4d_populate_kernel");
+}
+
+/* Whole tokens only: xpgd_populate and pgd_populate_kernel do not count. */
+static bool is_callee(const struct token *t)
+{
+	if (t->kind != T_IDENT || (t->len != 12 && t->len != 17))
+		return false;
+	if (memcmp(t->s, "pgd", 3) && memcmp(t->s, "p4d", 3))
+		return false;
+	if (memcmp(t->s + 3, "_populate", 9))
+		return false;
+	return t->len == 12 || !memcmp(t->s + 12, "_safe", 5);
+}
+
+void scan_add_problem(struct scan_result *res, const char *path,
+		      char *reason)
+{
+	struct scan_problem *p;
+
+	p = ARRAY_PUSH(res->problems, res->nr_problems, res->alloc_problems);
+	p->path = xstrdup(path);
+	p->reason = reason;
+}
+
+static void add_helper(struct scanner *s, const char *name, size_t len,
+		       int line, bool is_macro)
+{
+	struct scan_result *res = s->res;
+	struct scan_helper *h;
+
+	h = ARRAY_PUSH(res->helpers, res->nr_helpers, res->alloc_helpers);
+	h->path = xstrdup(s->path);
+	h->line = line;
+	h->name = xstrndup(name, len);
+	h->is_macro = is_macro;
+}
+
+static void add_site(struct scanner *s, const struct body *b)
+{
+	const struct token *c = &b->m.callee;
+	struct scan_result *res = s->res;
+	struct scan_site *site;
+
+	site = ARRAY_PUSH(res->sites, res->nr_sites, res->alloc_sites);
+	memset(site, 0, sizeof(*site));
+	site->path = xstrdup(s->path);
+	site->line = c->line;
+	site->column = c->col;
+	site->column_end = c->col + (int)c->len;
+	site->level = c->s[1] == '4' ? LEVEL_P4D : LEVEL_PGD;
+	site->safe = c->len == 17;
+	site->in_helper = b->in_helper;
+	site->in_macro = b->in_macro;
+	site->function = xstrndup(b->name, b->name_len);
+	site->section = xstrndup(b->section, b->section_len);
+}
+
+/* One token of the first argument: false once it cannot be &init_mm. */
+static bool match_arg(struct scanner *s, struct body *b,
+		      const struct token *t)
+{
+	struct matcher *m = &b->m;
+
+	if (is_punct(t, '(')) {
+		m->paren++;
+		return true;
+	}
+	if (is_punct(t, ')'))
+		return m->paren-- > 0;
+	if (is_punct(t, '&') && m->seen == 0) {
+		m->seen = 1;
+		return true;
+	}
+	if (m->seen == 1 && t->kind == T_IDENT && TOK_IS(t, "init_mm")) {
+		m->seen = 2;
+		return true;
+	}
+	if (is_punct(t, ',') && !m->paren && m->seen == 2)
+		add_site(s, b);
+	return false;
+}
+
+static void match_token(struct scanner *s, struct body *b,
+			const struct token *t)
+{
+	struct matcher *m = &b->m;
+
+	if (m->state == M_WANT_PAREN && is_punct(t, '(')) {
+		m->state = M_ARG;
+		m->paren = 0;
+		m->seen = 0;
+		return;
+	}
+	if (m->state == M_ARG && match_arg(s, b, t))
+		return;
+	m->state = M_IDLE;
+	if (is_callee(t)) {
+		m->state = M_WANT_PAREN;
+		m->callee = *t;
+	}
+}
+
+/* level < 0: every level */
+static void mark_synced(struct scanner *s, const struct body *b, int level)
+{
+	struct scan_site *site;
+	size_t i;
+
+	for (i = b->first_site; i < s->res->nr_sites; i++) {
+		site = &s->res->sites[i];
+		if (level < 0 || (int)site->level == level)
+			site->synced_after = true;
+	}
+}
+
+static void sync_token(struct scanner *s, struct body *b,
+		       const struct token *t)
+{
+	if (t->kind == T_IDENT) {
+		if (TOK_IS(t, "arch_sync_kernel_mappings") ||
+		    text_starts(t->s, t->len, "sync_global_pgds"))
+			mark_synced(s, b, -1);
+		else if (TOK_IS(t, "PGTBL_PGD_MODIFIED"))
+			b->stmt_pgd_mod = true;
+		else if (TOK_IS(t, "PGTBL_P4D_MODIFIED"))
+			b->stmt_p4d_mod = true;
+	} else if (is_punct(t, P_OR_ASSIGN)) {
+		b->stmt_or_assign = true;
+	} else if (is_punct(t, ';') || is_punct(t, '{') || is_punct(t, '}')) {
+		b->stmt_or_assign = false;
+		b->stmt_pgd_mod = false;
+		b->stmt_p4d_mod = false;
+		return;
+	}
+	if (!b->stmt_or_assign)
+		return;
+	if (b->stmt_pgd_mod)
+		mark_synced(s, b, LEVEL_PGD);
+	if (b->stmt_p4d_mod)
+		mark_synced(s, b, LEVEL_P4D);
+	b->stmt_pgd_mod = false;
+	b->stmt_p4d_mod = false;
+}
+
+static void body_token(struct scanner *s, struct body *b,
+		       const struct token *t)
+{
+	match_token(s, b, t);
+	if (b->active)
+		sync_token(s, b, t);
+}
+
+static void head_reset(struct pstate *st)
+{
+	st->paren = 0;
+	st->assign = false;
+	st->prev = 0;
+	st->nr_head = 0;
+}
+
+static void head_push(struct pstate *st, const struct token *t)
+{
+	struct head_ident *h;
+
+	if (st->nr_head == HEAD_MAX) {
+		/* a long run without ";": only its end can name a function */
+		memmove(st->head, st->head + HEAD_MAX / 2,
+			HEAD_MAX / 2 * sizeof(*st->head));
+		st->nr_head = HEAD_MAX / 2;
+	}
+	h = &st->head[st->nr_head++];
+	h->s = t->s;
+	h->len = t->len;
+	h->line = t->line;
+	h->call = false;
+}
+
+static bool in_list(const struct head_ident *h, const char *const *list,
+		    size_t n, bool prefix)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (prefix ? text_starts(h->s, h->len, list[i]) :
+			     text_is(h->s, h->len, list[i]))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The name is the last identifier before a parenthesis that is not an
+ * attribute: "int __init foo(void) __acquires(x)" names foo, and a macro
+ * invocation left without ";" before the definition is passed over.
+ */
+static int find_name(const struct pstate *st)
+{
+	int i;
+
+	for (i = st->nr_head - 1; i >= 0; i--) {
+		if (st->head[i].call &&
+		    !in_list(&st->head[i], attribute_names,
+			     ARRAY_SIZE(attribute_names), false))
+			return i;
+	}
+	return -1;
+}
+
+static void set_section(struct body *b, const struct pstate *st, int name)
+{
+	const struct head_ident *h;
+	int i;
+
+	for (i = 0; i < name; i++) {
+		h = &st->head[i];
+		if (in_list(h, section_prefixes, ARRAY_SIZE(section_prefixes),
+			    true) ||
+		    in_list(h, section_names, ARRAY_SIZE(section_names),
+			    false)) {
+			b->section = h->s;
+			b->section_len = h->len;
+			return;
+		}
+	}
+}
+
+static void start_function(struct scanner *s, int name)
+{
+	struct pstate *st = &s->st;
+	const struct head_ident *h = &st->head[name];
+	struct body *b = &st->fn;
+
+	*b = file_scope;
+	b->name = h->s;
+	b->name_len = h->len;
+	set_section(b, st, name);
+	b->active = true;
+	b->in_helper = is_helper_name(h->s, h->len);
+	b->first_site = s->res->nr_sites;
+	if (b->in_helper)
+		add_helper(s, h->s, h->len, h->line, false);
+}
+
+/* A "{" at file scope: a function body if the head ends in "name(...)". */
+static void open_block(struct scanner *s, int prev)
+{
+	struct pstate *st = &s->st;
+	int name = -1;
+
+	if (!st->paren && prev == ')' && !st->assign)
+		name = find_name(st);
+	if (name >= 0)
+		start_function(s, name);
+	st->depth = 1;
+	head_reset(st);
+}
+
+static void head_token(struct scanner *s, const struct token *t)
+{
+	struct pstate *st = &s->st;
+	int prev = st->prev;
+
+	st->prev = t->kind == T_IDENT ? T_IDENT : 0;
+	if (t->kind == T_IDENT) {
+		if (!st->paren)
+			head_push(st, t);
+		return;
+	}
+	if (t->kind != T_PUNCT)
+		return;
+	switch (t->punct) {
+	case '(':
+		if (!st->paren && prev == T_IDENT && st->nr_head)
+			st->head[st->nr_head - 1].call = true;
+		st->paren++;
+		break;
+	case ')':
+		if (st->paren)
+			st->paren--;
+		st->prev = ')';
+		break;
+	case '=':
+		if (!st->paren)
+			st->assign = true;
+		break;
+	case ';':
+	case '}':
+		head_reset(st);
+		break;
+	case '{':
+		open_block(s, prev);
+		break;
+	}
+}
+
+static void file_token(struct scanner *s, const struct token *t)
+{
+	struct pstate *st = &s->st;
+
+	body_token(s, &st->fn, t);
+	if (!st->depth) {
+		head_token(s, t);
+		return;
+	}
+	if (is_punct(t, '{')) {
+		st->depth++;
+	} else if (is_punct(t, '}') && !--st->depth) {
+		st->fn = file_scope;
+		head_reset(st);
+	}
+}
+
+static void update_dead(struct scanner *s)
+{
+	int i, n = s->nr_conds < COND_MAX ? s->nr_conds : COND_MAX;
+
+	s->dead = false;
+	for (i = 0; i < n; i++)
+		s->dead |= s->conds[i].dead;
+}
+
+static void cond_push(struct scanner *s, int value)
+{
+	struct cond *c;
+
+	if (s->nr_conds++ >= COND_MAX)
+		return;
+	c = &s->conds[s->nr_conds - 1];
+	c->dead = value == COND_FALSE;
+	c->taken = value == COND_TRUE;
+	c->branch = 0;
+	c->saved_branch = -1;
+	c->start = s->st;
+	update_dead(s);
+}
+
+/* #elif and #else (value COND_TRUE) */
+static void cond_branch(struct scanner *s, int value)
+{
+	struct cond *c;
+
+	if (!s->nr_conds || s->nr_conds > COND_MAX)
+		return;
+	c = &s->conds[s->nr_conds - 1];
+	if (!s->dead && c->saved_branch < 0) {
+		c->saved = s->st;
+		c->saved_branch = c->branch;
+	}
+	s->st = c->start;
+	c->branch++;
+	c->dead = c->taken || value == COND_FALSE;
+	if (value == COND_TRUE)
+		c->taken = true;
+	update_dead(s);
+}
+
+static void cond_endif(struct scanner *s)
+{
+	struct cond *c;
+
+	if (!s->nr_conds)
+		return;
+	if (s->nr_conds <= COND_MAX) {
+		c = &s->conds[s->nr_conds - 1];
+		if (c->saved_branch >= 0 && c->saved_branch != c->branch)
+			s->st = c->saved;
+	}
+	s->nr_conds--;
+	update_dead(s);
+}
+
+static void skip_line(struct lexer *lx, struct token *t)
+{
+	while (t->kind != T_EOL && t->kind != T_EOF)
+		scan_lex_next(lx, t);
+}
+
+/* COND_FALSE or COND_TRUE for a literal 0 or 1, maybe parenthesized. */
+static int eval_cond(struct lexer *lx, struct token *t)
+{
+	int open = 0, close = 0, value = COND_UNKNOWN;
+
+	scan_lex_next(lx, t);
+	for (; is_punct(t, '('); open++)
+		scan_lex_next(lx, t);
+	if (t->kind == T_NUMBER && t->len == 1 &&
+	    (*t->s == '0' || *t->s == '1')) {
+		value = *t->s == '0' ? COND_FALSE : COND_TRUE;
+		scan_lex_next(lx, t);
+	}
+	for (; is_punct(t, ')'); close++)
+		scan_lex_next(lx, t);
+	if ((t->kind != T_EOL && t->kind != T_EOF) || open != close)
+		value = COND_UNKNOWN;
+	skip_line(lx, t);
+	return value;
+}
+
+static void scan_define(struct scanner *s, struct token *t)
+{
+	struct body b = file_scope;
+
+	scan_lex_next(&s->lx, t);
+	if (t->kind != T_IDENT)
+		return;
+	b.name = t->s;
+	b.name_len = t->len;
+	b.active = true;
+	b.in_helper = is_helper_name(t->s, t->len);
+	b.in_macro = !b.in_helper;
+	b.first_site = s->res->nr_sites;
+	if (b.in_helper)
+		add_helper(s, t->s, t->len, t->line, true);
+	for (;;) {
+		scan_lex_next(&s->lx, t);
+		if (t->kind == T_EOL || t->kind == T_EOF)
+			return;
+		body_token(s, &b, t);
+	}
+}
+
+static void directive(struct scanner *s)
+{
+	struct lexer *lx = &s->lx;
+	struct token t;
+
+	lx->directive = true;
+	scan_lex_next(lx, &t);
+	if (t.kind != T_IDENT)
+		;
+	else if (TOK_IS(&t, "if"))
+		cond_push(s, eval_cond(lx, &t));
+	else if (TOK_IS(&t, "ifdef") || TOK_IS(&t, "ifndef"))
+		cond_push(s, COND_UNKNOWN);
+	else if (TOK_IS(&t, "elif"))
+		cond_branch(s, eval_cond(lx, &t));
+	else if (TOK_IS(&t, "elifdef") || TOK_IS(&t, "elifndef"))
+		cond_branch(s, COND_UNKNOWN);
+	else if (TOK_IS(&t, "else"))
+		cond_branch(s, COND_TRUE);
+	else if (TOK_IS(&t, "endif"))
+		cond_endif(s);
+	else if (TOK_IS(&t, "define") && !s->dead)
+		scan_define(s, &t);
+	skip_line(lx, &t);
+	lx->directive = false;
+}
+
+static void scan_text(const char *path, const char *buf, size_t len,
+		      struct scan_result *res)
+{
+	struct scanner *s = xmalloc(sizeof(*s));
+	struct token t;
+
+	scan_lex_init(&s->lx, buf, len);
+	s->res = res;
+	s->path = path;
+	memset(&s->st, 0, sizeof(s->st));
+	s->st.fn = file_scope;
+	s->dead = false;
+	s->nr_conds = 0;
+	for (;;) {
+		scan_lex_next(&s->lx, &t);
+		if (t.kind == T_EOF)
+			break;
+		if (is_punct(&t, '#') && t.bol)
+			directive(s);
+		else if (!s->dead)
+			file_token(s, &t);
+	}
+	scan_lex_free(&s->lx);
+	free(s);
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_seq_len(const unsigned char *s, size_t avail)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xbf;
+	size_t n, i;
+
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	/* no overlong forms, no surrogates, nothing above U+10FFFF */
+	if (c == 0xe0)
+		lo = 0xa0;
+	else if (c == 0xed)
+		hi = 0x9f;
+	else if (c == 0xf0)
+		lo = 0x90;
+	else if (c == 0xf4)
+		hi = 0x8f;
+	if (avail < n || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	}
+	return n;
+}
+
+/* Offset of the first byte that is not valid UTF-8, or len. */
+static size_t utf8_invalid(const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0, n;
+	uint64_t w[4];
+
+	while (i < len) {
+		if (i + 32 <= len) {
+			memcpy(w, s + i, 32);
+			if (!((w[0] | w[1] | w[2] | w[3]) & HIGH_BITS)) {
+				i += 32;
+				continue;
+			}
+		}
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_seq_len(s + i, len - i);
+		if (!n)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+static int line_at(const char *buf, size_t off)
+{
+	const char *p = buf, *end = buf + off;
+	int line = 1;
+
+	while ((p = memchr(p, '\n', end - p))) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+/*
+ * Most files cannot hold a site or a helper: spare them the tokenizer.
+ * Every name looked for contains "d_populate", unless a line splice cuts
+ * it, and that takes a backslash-newline right after an identifier byte.
+ */
+static bool worth_lexing(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+	char c;
+
+	if (memmem(buf, len, "d_populate", 10))
+		return true;
+	while ((p = memchr(p, '\\', end - p))) {
+		c = p > buf ? p[-1] : ' ';
+		if (p + 1 < end && (p[1] == '\n' || p[1] == '\r') &&
+		    ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		     (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+		     (unsigned char)c >= 0x80))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
+ * Content checks live here rather than in the tree walk so that the unit
+ * tests reach them: a NUL byte in the first 64 KiB means a binary file,
+ * not scanned; invalid UTF-8 is only reported, bytes are bytes to the
+ * lexer.  The report names the first bad line and comes for every such
+ * file, whether or not it holds a site.
+ */
+void scan_buffer(const char *path, const char *buf, size_t len,
+		 struct scan_result *res)
+{
+	size_t bad;
+
+	if (len && memchr(buf, '\0', len < BINARY_PROBE ? len : BINARY_PROBE)) {
+		scan_add_problem(res, path, xstrdup(BINARY));
+		return;
+	}
+	bad = utf8_invalid(buf, len);
+	if (bad < len)
+		scan_add_problem(res, path,
+				 xasprintf(BAD_UTF8, line_at(buf, bad)));
+	res->files_scanned++;
+	res->bytes_scanned += len;
+	if (len && worth_lexing(buf, len))
+		scan_text(path, buf, len, res);
+}
+
+void scan_result_free(struct scan_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nr_sites; i++) {
+		free(res->sites[i].path);
+		free(res->sites[i].function);
+		free(res->sites[i].section);
+	}
+	for (i = 0; i < res->nr_helpers; i++) {
+		free(res->helpers[i].path);
+		free(res->helpers[i].name);
+	}
+	for (i = 0; i < res->nr_problems; i++) {
+		free(res->problems[i].path);
+		free(res->problems[i].reason);
+	}
+	free(res->sites);
+	free(res->helpers);
+	free(res->problems);
+	memset(res, 0, sizeof(*res));
+}
+
+const char *level_name(enum pt_level level)
+{
+	return level == LEVEL_P4D ? "p4d" : "pgd";
+}
