@@ -817,7 +817,7 @@ static int list_arches(struct arch_model *m, const char *root)
 		char *full = path_join(dir, e->d_name);
 		struct stat st;
 
-		if (e->d_name[0] != '.' && !stat(full, &st) &&
+		if (e->d_name[0] != '.' && !lstat(full, &st) &&
 		    S_ISDIR(st.st_mode))
 			*ARRAY_PUSH(m->arches, m->nr_arches, m->alloc_arches) =
 				xstrdup(e->d_name);

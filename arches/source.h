@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#include "lib/util.h"
 
 /*
  * Blank out comments in place, keeping newlines so line numbers hold;

@@ -11,10 +11,18 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
-char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#ifndef __printf
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+#endif
+
+__printf(1, 2) char *xasprintf(const char *fmt, ...);
 
 /* Grow *array so that it holds at least need elements of size elem. */
 void grow_array(void **array, size_t *alloc, size_t need, size_t elem);
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
 #define ARRAY_PUSH(arr, nr, alloc) \
 	(grow_array((void **)&(arr), &(alloc), (nr) + 1, sizeof(*(arr))), \
 	 &(arr)[(nr)++])
