@@ -20,7 +20,7 @@ CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I. \
 	  $(shell pkg-config --cflags jansson 2>/dev/null)
 LDLIBS += $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpthread
 
-MODULES := $(sort $(wildcard lib/*.c scan/*.c arches/*.c analyse/*.c \
+MODULES := $(sort $(wildcard lib/*.c scan/*.c arches/*.c analyse/*.c commands/*.c \
 			      classify/*.c report/*.c))
 OBJS := $(MODULES:%.c=build/%.o)
 UNIT_SRCS := $(wildcard testcases/unit/*.c)

@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The spatch process pool.  Each process gets a batch of files; it runs in
+ * its own process group so that a hang, a timeout or Ctrl-C can take down
+ * spatch together with the Python it starts.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "analyse/spatch.h"
+#include "lib/util.h"
+
+struct batch {
+	size_t *files;		/* indexes into the caller's list */
+	size_t nr;
+	pid_t pid;
+	double deadline;
+	bool killed;		/* by the watchdog */
+	char out[64], err[64];	/* temporary files for stdout, stderr */
+};
+
+struct pool {
+	const struct spatch_config *cfg;
+	char *const *paths;
+	struct analysis *out;
+	char **argv;		/* spatch and its options; files appended */
+	size_t nr_argv;
+	struct batch *queue;
+	size_t nr_queue, alloc_queue;
+	struct batch *running;
+	size_t nr_running;
+	size_t done;
+};
+
+static double now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+char *spatch_find(const char *spatch)
+{
+	const char *path = getenv("PATH");
+	char *dirs, *dir, *save, *full;
+
+	if (strchr(spatch, '/'))
+		return access(spatch, X_OK) ? NULL : xstrdup(spatch);
+	dirs = xstrdup(path ? path : "/usr/bin:/bin");
+	for (dir = strtok_r(dirs, ":", &save); dir;
+	     dir = strtok_r(NULL, ":", &save)) {
+		full = path_join(*dir ? dir : ".", spatch);
+		if (!access(full, X_OK)) {
+			free(dirs);
+			return full;
+		}
+		free(full);
+	}
+	free(dirs);
+	return NULL;
+}
+
+static void push_arg(struct pool *p, size_t *alloc, const char *arg)
+{
+	*ARRAY_PUSH(p->argv, p->nr_argv, *alloc) = arg ? xstrdup(arg) : NULL;
+}
+
+/* The semantic patch's own "// Options:" line, as coccicheck reads it. */
+static void push_cocci_options(struct pool *p, size_t *alloc)
+{
+	size_t len;
+	char *text = read_file(p->cfg->cocci, &len);
+	char *line, *tok, *save;
+
+	if (!text)
+		return;
+	line = strstr(text, "\n// Options:");
+	if (line) {
+		line += strlen("\n// Options:");
+		line[strcspn(line, "\n")] = '\0';
+		for (tok = strtok_r(line, " \t", &save); tok;
+		     tok = strtok_r(NULL, " \t", &save))
+			push_arg(p, alloc, tok);
+	}
+	free(text);
+}
+
+static void build_argv(struct pool *p, const char *spatch)
+{
+	char timeout[16];
+	size_t alloc = 0;
+
+	snprintf(timeout, sizeof(timeout), "%d", p->cfg->timeout);
+	push_arg(p, &alloc, spatch);
+	push_arg(p, &alloc, "--very-quiet");
+	push_arg(p, &alloc, "-D");
+	push_arg(p, &alloc, "json");
+	push_cocci_options(p, &alloc);
+	push_arg(p, &alloc, "--timeout");
+	push_arg(p, &alloc, timeout);
+	if (p->cfg->python) {
+		push_arg(p, &alloc, "--python");
+		push_arg(p, &alloc, p->cfg->python);
+	}
+	push_arg(p, &alloc, "--sp-file");
+	push_arg(p, &alloc, p->cfg->cocci);
+}
+
+static void set_status(struct pool *p, size_t file, enum file_status st,
+		       char *detail)
+{
+	struct file_result *r = &p->out->files[file];
+
+	r->status = st;
+	free(r->detail);
+	r->detail = detail;
+	p->done++;
+	if (p->cfg->progress)
+		p->cfg->progress(p->done, p->out->nr_files);
+}
+
+static int make_temp(char *name, size_t size, const char *what)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd;
+
+	snprintf(name, size, "%s/ptsync-%s-XXXXXX", dir ? dir : "/tmp", what);
+	fd = mkstemp(name);
+	return fd;
+}
+
+static void exec_spatch(struct pool *p, struct batch *b, int out, int err)
+{
+	char **argv = xcalloc(p->nr_argv + b->nr + 1, sizeof(*argv));
+	size_t i;
+	int null = open("/dev/null", O_RDONLY);
+
+	setpgid(0, 0);
+	memcpy(argv, p->argv, p->nr_argv * sizeof(*argv));
+	for (i = 0; i < b->nr; i++)
+		argv[p->nr_argv + i] = p->paths[b->files[i]];
+	if (null >= 0)
+		dup2(null, 0);
+	dup2(out, 1);
+	dup2(err, 2);
+	if (chdir(p->cfg->root))
+		fprintf(stderr, "cannot enter %s: %s\n", p->cfg->root,
+			strerror(errno));
+	else
+		execv(argv[0], argv);
+	fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+static int start(struct pool *p, struct batch *b)
+{
+	int out = make_temp(b->out, sizeof(b->out), "out");
+	int err = make_temp(b->err, sizeof(b->err), "err");
+
+	if (out < 0 || err < 0)
+		return -1;
+	fflush(NULL);
+	b->pid = fork();
+	if (b->pid == 0)
+		exec_spatch(p, b, out, err);
+	close(out);
+	close(err);
+	if (b->pid < 0)
+		return -1;
+	setpgid(b->pid, b->pid);
+	/* spatch's own --timeout should fire first; this catches hangs. */
+	b->deadline = now() + (double)p->cfg->timeout * (b->nr + 1);
+	p->out->processes++;
+	return 0;
+}
+
+/* The last non-empty line of a file, for error messages. */
+static char *last_line(const char *path)
+{
+	size_t len;
+	char *text = read_file(path, &len), *end, *start, *line;
+
+	if (!text)
+		return xstrdup("");
+	end = text + len;
+	while (end > text && (end[-1] == '\n' || end[-1] == ' '))
+		end--;
+	start = end;
+	while (start > text && start[-1] != '\n')
+		start--;
+	line = xstrndup(start, end - start);
+	free(text);
+	return line;
+}
+
+static void collect(struct pool *p, struct batch *b)
+{
+	FILE *f = fopen(b->out, "r");
+	char *line = NULL;
+	size_t cap = 0, i;
+	struct sem_finding sf;
+
+	while (f && getline(&line, &cap, f) > 0) {
+		if (line[0] != '{' || sem_finding_parse(line, &sf))
+			continue;
+		*ARRAY_PUSH(p->out->findings, p->out->nr_findings,
+			    p->out->alloc_findings) = sf;
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	for (i = 0; i < b->nr; i++)
+		set_status(p, b->files[i], FILE_ANALYSED, NULL);
+}
+
+/* Rerun each file of a failed batch alone, so only the culprit fails. */
+static void split(struct pool *p, struct batch *b)
+{
+	size_t i;
+	struct batch *one;
+
+	for (i = 0; i < b->nr; i++) {
+		one = ARRAY_PUSH(p->queue, p->nr_queue, p->alloc_queue);
+		memset(one, 0, sizeof(*one));
+		one->files = xmalloc(sizeof(size_t));
+		one->files[0] = b->files[i];
+		one->nr = 1;
+	}
+}
+
+static char *failure(struct pool *p, struct batch *b, int status)
+{
+	char *tail = last_line(b->err), *why;
+
+	if (b->killed)
+		why = xasprintf("no result after %d s", 2 * p->cfg->timeout);
+	else if (WIFSIGNALED(status))
+		why = xasprintf("spatch killed by signal %d (%s)%s%s",
+				WTERMSIG(status), strsignal(WTERMSIG(status)),
+				*tail ? ": " : "", tail);
+	else
+		why = xasprintf("spatch exited with status %d%s%s",
+				WEXITSTATUS(status), *tail ? ": " : "", tail);
+	free(tail);
+	return why;
+}
+
+static void finish(struct pool *p, struct batch *b, int status)
+{
+	bool ok = !b->killed && WIFEXITED(status) && !WEXITSTATUS(status);
+
+	if (ok)
+		collect(p, b);
+	else if (b->nr > 1)
+		split(p, b);
+	else
+		set_status(p, b->files[0],
+			   b->killed ? FILE_TIMED_OUT : FILE_CRASHED,
+			   failure(p, b, status));
+	unlink(b->out);
+	unlink(b->err);
+	free(b->files);
+}
+
+static void stop_all(struct pool *p)
+{
+	size_t i, j;
+	struct batch *b;
+
+	for (i = 0; i < p->nr_running; i++) {
+		b = &p->running[i];
+		kill(-b->pid, SIGKILL);
+		waitpid(b->pid, NULL, 0);
+		for (j = 0; j < b->nr; j++)
+			set_status(p, b->files[j], FILE_NOT_RUN,
+				   xstrdup("interrupted"));
+		unlink(b->out);
+		unlink(b->err);
+		free(b->files);
+	}
+	p->nr_running = 0;
+	for (i = 0; i < p->nr_queue; i++) {
+		for (j = 0; j < p->queue[i].nr; j++)
+			set_status(p, p->queue[i].files[j], FILE_NOT_RUN,
+				   xstrdup("interrupted"));
+		free(p->queue[i].files);
+	}
+	p->nr_queue = 0;
+}
+
+static void reap(struct pool *p)
+{
+	int status;
+	size_t i;
+	pid_t pid = waitpid(-1, &status, WNOHANG);
+	double t = now();
+
+	for (i = 0; i < p->nr_running; i++) {
+		struct batch *b = &p->running[i];
+
+		if (b->pid == pid) {
+			struct batch done = *b;
+
+			*b = p->running[--p->nr_running];
+			finish(p, &done, status);
+			return;
+		}
+		if (t > b->deadline && !b->killed) {
+			b->killed = true;
+			kill(-b->pid, SIGKILL);
+		}
+	}
+	if (pid <= 0)
+		usleep(20000);
+}
+
+static void launch(struct pool *p)
+{
+	struct batch b;
+	size_t i;
+
+	while (p->nr_running < (size_t)p->cfg->jobs && p->nr_queue) {
+		b = p->queue[--p->nr_queue];
+		if (start(p, &b)) {
+			for (i = 0; i < b.nr; i++)
+				set_status(p, b.files[i], FILE_NOT_RUN,
+					   xasprintf("cannot start spatch: %s",
+						     strerror(errno)));
+			free(b.files);
+			continue;
+		}
+		p->running[p->nr_running++] = b;
+	}
+}
+
+static off_t file_size(const char *root, const char *path)
+{
+	char *full = path_join(root, path);
+	struct stat st;
+	off_t size = stat(full, &st) ? 0 : st.st_size;
+
+	free(full);
+	return size;
+}
+
+/* Largest files first, each to the lightest batch: balanced batches. */
+static void plan(struct pool *p, size_t nr)
+{
+	size_t nb = nr < (size_t)p->cfg->jobs ? nr : (size_t)p->cfg->jobs;
+	off_t *load = xcalloc(nb ? nb : 1, sizeof(off_t));
+	off_t *size = xcalloc(nr ? nr : 1, sizeof(off_t));
+	size_t *order = xcalloc(nr ? nr : 1, sizeof(size_t));
+	size_t i, j, k, lightest;
+
+	for (i = 0; i < nr; i++)
+		size[i] = file_size(p->cfg->root, p->paths[i]);
+	for (i = 0; i < nr; i++) {
+		for (j = i; j > 0 && size[order[j - 1]] < size[i]; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	for (k = 0; k < nb; k++) {
+		struct batch *b = ARRAY_PUSH(p->queue, p->nr_queue,
+					     p->alloc_queue);
+
+		memset(b, 0, sizeof(*b));
+		b->files = xcalloc(nr, sizeof(size_t));
+	}
+	for (i = 0; i < nr; i++) {
+		lightest = 0;
+		for (k = 1; k < nb; k++)
+			if (load[k] < load[lightest])
+				lightest = k;
+		load[lightest] += size[order[i]] + 4096;
+		p->queue[lightest].files[p->queue[lightest].nr++] = order[i];
+	}
+	free(load);
+	free(size);
+	free(order);
+}
+
+int analyse_files(const struct spatch_config *cfg, char *const *files,
+		  size_t nr, struct analysis *out)
+{
+	struct pool p = { .cfg = cfg, .paths = files, .out = out };
+	char *spatch = spatch_find(cfg->spatch);
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	out->files = xcalloc(nr ? nr : 1, sizeof(*out->files));
+	out->nr_files = nr;
+	for (i = 0; i < nr; i++) {
+		out->files[i].path = xstrdup(files[i]);
+		out->files[i].status = FILE_NOT_RUN;
+	}
+	if (!spatch) {
+		for (i = 0; i < nr; i++)
+			out->files[i].detail = xasprintf("%s not found",
+							 cfg->spatch);
+		return -1;
+	}
+	build_argv(&p, spatch);
+	free(spatch);
+	p.running = xcalloc(cfg->jobs, sizeof(*p.running));
+	plan(&p, nr);
+	while (p.nr_queue || p.nr_running) {
+		if (cfg->stop && *cfg->stop) {
+			stop_all(&p);
+			break;
+		}
+		launch(&p);
+		reap(&p);
+	}
+	for (i = 0; i < p.nr_argv; i++)
+		free(p.argv[i]);
+	free(p.argv);
+	free(p.queue);
+	free(p.running);
+	return 0;
+}
+
+void analysis_free(struct analysis *a)
+{
+	size_t i;
+	struct sem_finding *f;
+
+	for (i = 0; i < a->nr_findings; i++) {
+		f = &a->findings[i];
+		free(f->file);
+		free(f->call);
+		free(f->function);
+		free(f->section);
+		free(f->address);
+		free(f->reason);
+	}
+	for (i = 0; i < a->nr_files; i++) {
+		free(a->files[i].path);
+		free(a->files[i].detail);
+	}
+	free(a->findings);
+	free(a->files);
+	memset(a, 0, sizeof(*a));
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Running the semantic patch's json mode over the candidate files: a few
+ * spatch processes in parallel, each over a batch of files so that its
+ * start-up cost is paid rarely.  A batch that crashes or hangs is split
+ * and rerun file by file, so one bad file never costs the others.
+ */
+#ifndef PTSYNC_SPATCH_H
+#define PTSYNC_SPATCH_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "scan/scan.h"
+
+/* One JSON object printed by the semantic patch. */
+struct sem_finding {
+	char *file;
+	int line;
+	int column, column_end;		/* 0-based */
+	enum pt_level level;
+	char *call;
+	char *function;
+	char *section;			/* "" when none */
+	char *address;			/* NULL when none could be inferred */
+	char *reason;			/* NULL when converted */
+};
+
+enum file_status {
+	FILE_ANALYSED,
+	FILE_CRASHED,		/* spatch died or failed on this file alone */
+	FILE_TIMED_OUT,
+	FILE_NOT_RUN,		/* interrupted, or spatch missing */
+};
+
+struct file_result {
+	char *path;
+	enum file_status status;
+	char *detail;		/* last line of spatch's stderr, signal, ... */
+};
+
+struct analysis {
+	struct sem_finding *findings;
+	size_t nr_findings, alloc_findings;
+	struct file_result *files;	/* one per candidate, in input order */
+	size_t nr_files;
+	size_t processes;		/* spatch processes started */
+};
+
+struct spatch_config {
+	const char *root;	/* the tree; spatch runs there */
+	const char *spatch;	/* program, searched in PATH when no slash */
+	const char *cocci;	/* the semantic patch */
+	const char *python;	/* interpreter for spatch, or NULL */
+	int jobs;		/* processes at once */
+	int timeout;		/* seconds per file */
+	/* set by a signal handler: stop starting, kill what runs */
+	atomic_int *stop;
+	void (*progress)(size_t done, size_t total);
+};
+
+/* The spatch program's full path, or NULL when it cannot be run. */
+char *spatch_find(const char *spatch);
+
+/*
+ * Analyse files (relative to cfg->root).  Returns 0 when every file got a
+ * status; per-file failures are in out->files, never lost silently.
+ */
+int analyse_files(const struct spatch_config *cfg, char *const *files,
+		  size_t nr, struct analysis *out);
+
+/* Parse one line of json-mode output; 0 on success.  For the tests. */
+int sem_finding_parse(const char *line, struct sem_finding *f);
+
+void analysis_free(struct analysis *a);
+
+#endif

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ptsync: find raw pgd/p4d_populate() calls on init_mm that skip the
+ * kernel page table sync.  This file only dispatches to the subcommands
+ * in commands/.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands/commands.h"
+#include "lib/util.h"
+
+#define PTSYNC_VERSION "0.1.0"
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *what;
+} commands[] = {
+	{ "check", cmd_check, "check a kernel tree, findings per arch and sync mask" },
+	{ "arches", cmd_arches, "print the architecture model alone" },
+};
+
+static void print_usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: ptsync <command> [options] [KDIR] ...\n\ncommands:\n", out);
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].what);
+	fputs("\n'ptsync <command> --help' describes one; --version prints the version.\n",
+	      out);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		print_usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("ptsync %s\n", PTSYNC_VERSION);
+		return EXIT_CLEAN;
+	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "ptsync: unknown command '%s'\n", argv[1]);
+	print_usage(stderr);
+	return EXIT_USAGE;
+}

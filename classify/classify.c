@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The severity rules:
+ *   error   - exposed on some variant, can run after boot, not synced;
+ *   note    - arch code that is latent (or a no-op) everywhere, or synced
+ *             locally by the caller;
+ *   warning - everything else: any raw call in generic code, and exposed
+ *             calls that only run at boot.
+ * A no-op variant counts as latent: folding can change with the config.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify/classify.h"
+#include "lib/util.h"
+
+char *arch_of_path(const char *path)
+{
+	const char *end;
+
+	if (!str_starts_with(path, "arch/"))
+		return NULL;
+	path += strlen("arch/");
+	end = strchr(path, '/');
+	return end ? xstrndup(path, end - path) : NULL;
+}
+
+static unsigned int level_bit(enum pt_level level)
+{
+	return level == LEVEL_PGD ? MASK_PGD : MASK_P4D;
+}
+
+/*
+ * pgd_populate() writes the entry that -nop4d.h folds away, p4d_populate()
+ * the one that -nopud.h folds away.
+ */
+unsigned int noop_fold_level(enum pt_level level)
+{
+	return level == LEVEL_PGD ? MASK_P4D : MASK_PUD;
+}
+
+static bool folded(const struct arch_variant *v, unsigned int level)
+{
+	size_t i;
+
+	for (i = 0; i < v->nr_folds; i++)
+		if (v->folds[i].level == level)
+			return true;
+	return false;
+}
+
+/*
+ * A mask that holds the level on one arm of a condition is exposed: the
+ * condition is a run-time or config choice we cannot rule out.
+ */
+enum exposure classify_exposure(const struct finding *f,
+				const struct arch_variant *v)
+{
+	if (f->arch && strcmp(f->arch, v->arch))
+		return EXPOSURE_NONE;
+	if (v->mask & level_bit(f->level))
+		return EXPOSURE_EXPOSED;
+	if (folded(v, noop_fold_level(f->level)))
+		return EXPOSURE_NOOP;
+	return EXPOSURE_LATENT;
+}
+
+/* "x86 [!CONFIG_X86_32], arm" — the variants a finding is exposed on. */
+static char *exposed_list(const struct finding *f,
+			  const struct arch_model *m)
+{
+	char *list = xstrdup(""), *next;
+	size_t i;
+
+	for (i = 0; i < m->nr_variants; i++) {
+		const struct arch_variant *v = &m->variants[i];
+
+		if (f->exposure[i] != EXPOSURE_EXPOSED)
+			continue;
+		next = xasprintf("%s%s%s%s%s%s", list, *list ? ", " : "",
+				 v->arch, *v->condition ? " [" : "",
+				 v->condition, *v->condition ? "]" : "");
+		free(list);
+		list = next;
+	}
+	return list;
+}
+
+static void judge(struct finding *f, const struct arch_model *m)
+{
+	char *exposed = exposed_list(f, m);
+	const char *where = f->arch ? "arch code" : "generic code";
+	const char *lvl = level_name(f->level);
+
+	if (*exposed && !f->boot_only && !f->synced_locally) {
+		f->severity = SEV_ERROR;
+		f->why = xasprintf("exposed on %s, can run after boot%s%s%s, and nothing syncs it",
+				   exposed, *f->section ? " (" : "",
+				   f->section, *f->section ? ")" : "");
+	} else if (f->arch && (!*exposed || f->synced_locally)) {
+		f->severity = SEV_NOTE;
+		f->why = f->synced_locally ?
+			xasprintf("arch code, synced locally later in %s()",
+				  f->function) :
+			xasprintf("arch code, latent: %s's sync mask has no %s level",
+				  f->arch, lvl);
+	} else if (*exposed) {
+		f->severity = SEV_WARNING;
+		f->why = f->synced_locally ?
+			xasprintf("%s, exposed on %s but synced locally",
+				  where, exposed) :
+			xasprintf("%s, exposed on %s but boot-only (%s)",
+				  where, exposed, f->section);
+	} else {
+		f->severity = SEV_WARNING;
+		f->why = xasprintf("generic code, latent: no arch's sync mask has the %s level today",
+				   lvl);
+	}
+	free(exposed);
+}
+
+void classify_findings(struct finding_list *findings,
+		       const struct arch_model *model)
+{
+	size_t i, j;
+
+	for (i = 0; i < findings->nr; i++) {
+		struct finding *f = &findings->items[i];
+
+		free(f->arch);
+		f->arch = arch_of_path(f->file);
+		f->boot_only = str_starts_with(f->section, "__init");
+		free(f->exposure);
+		f->exposure = xcalloc(model->nr_variants ? model->nr_variants : 1,
+				      sizeof(*f->exposure));
+		for (j = 0; j < model->nr_variants; j++)
+			f->exposure[j] = classify_exposure(f,
+							   &model->variants[j]);
+		free(f->why);
+		judge(f, model);
+	}
+}

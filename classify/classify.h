@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Judging each finding against the arch variants it is compiled for:
+ * exposed, latent or no-op on each, then a severity with the reason for it.
+ */
+#ifndef PTSYNC_CLASSIFY_H
+#define PTSYNC_CLASSIFY_H
+
+#include "arches/arches.h"
+#include "classify/finding.h"
+
+/* The arch of a path ("x86" for "arch/x86/mm/init_64.c"), or NULL. */
+char *arch_of_path(const char *path);
+
+/* Which level, when folded, turns a populate at this level into a no-op. */
+unsigned int noop_fold_level(enum pt_level level);
+
+enum exposure classify_exposure(const struct finding *f,
+				const struct arch_variant *v);
+
+/* Fill arch, boot_only, exposure[], severity and why of every finding. */
+void classify_findings(struct finding_list *findings,
+		       const struct arch_model *model);
+
+#endif

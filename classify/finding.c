@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <stdlib.h>
+
+#include "classify/finding.h"
+
+static void finding_free(struct finding *f)
+{
+	free(f->file);
+	free(f->function);
+	free(f->section);
+	free(f->call);
+	free(f->address);
+	free(f->reason);
+	free(f->arch);
+	free(f->why);
+	free(f->exposure);
+}
+
+void finding_list_free(struct finding_list *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->nr; i++)
+		finding_free(&list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->nr = 0;
+	list->alloc = 0;
+}
+
+const char *severity_name(enum severity sev)
+{
+	switch (sev) {
+	case SEV_ERROR:
+		return "error";
+	case SEV_WARNING:
+		return "warning";
+	default:
+		return "note";
+	}
+}
+
+const char *exposure_name(enum exposure e)
+{
+	switch (e) {
+	case EXPOSURE_EXPOSED:
+		return "exposed";
+	case EXPOSURE_LATENT:
+		return "latent";
+	case EXPOSURE_NOOP:
+		return "no-op";
+	default:
+		return "not built";
+	}
+}

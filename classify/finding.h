@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A finding: one raw pgd/p4d_populate() call on init_mm, as the
+ * cross-check settled it (analysed by spatch, or unanalyzed with a reason)
+ * and as the classification judged it against every arch variant it is
+ * compiled for.  The report renderers read only this and the arch model.
+ */
+#ifndef PTSYNC_FINDING_H
+#define PTSYNC_FINDING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arches/arches.h"
+#include "scan/scan.h"
+
+enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
+
+/* What a call does on one arch variant. */
+enum exposure {
+	EXPOSURE_NONE,		/* not compiled for this variant (other arch) */
+	EXPOSURE_EXPOSED,	/* the level is in the sync mask: a missed sync */
+	EXPOSURE_LATENT,	/* not in the mask today: harmless until it is */
+	EXPOSURE_NOOP,		/* the level is folded: the call does nothing */
+};
+
+/* Rule names, printed as [ptsync-<rule>] and in JSON. */
+#define RULE_CONVERT	"raw-populate"		/* convertible, address known */
+#define RULE_MANUAL	"raw-populate-manual"	/* no single address */
+#define RULE_UNANALYZED	"unanalyzed"		/* spatch did not see it */
+
+struct finding {
+	char *file;		/* relative to the tree root */
+	int line;		/* 1-based */
+	int column;		/* 0-based, as spatch counts */
+	int column_end;		/* 0-based, exclusive */
+	char *function;		/* "" at file scope */
+	char *section;		/* "__init", ... or "" */
+	enum pt_level level;
+	char *call;		/* "pgd_populate", "p4d_populate_safe", ... */
+	const char *rule;	/* RULE_* */
+	char *address;		/* the inferred address, or NULL */
+	char *reason;		/* why no address, or why unanalyzed; NULL */
+	bool unanalyzed;
+	bool synced_locally;	/* a sync follows in the same function */
+	bool boot_only;		/* in an __init function */
+	char *arch;		/* "x86" for arch/x86/..., NULL for generic code */
+	enum severity severity;
+	char *why;		/* why it got its severity, one sentence */
+	enum exposure *exposure;	/* one per model variant, same order */
+};
+
+struct finding_list {
+	struct finding *items;
+	size_t nr, alloc;
+};
+
+void finding_list_free(struct finding_list *list);
+const char *severity_name(enum severity sev);	/* "error", ... */
+const char *exposure_name(enum exposure e);	/* "exposed", ... */
+
+#endif

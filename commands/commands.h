@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The ptsync subcommands, dispatched by checker.c. */
+#ifndef PTSYNC_COMMANDS_H
+#define PTSYNC_COMMANDS_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+
+/* Exit codes shared by every subcommand. */
+#define EXIT_CLEAN		0	/* nothing at or above --fail-on */
+#define EXIT_FINDINGS		1
+#define EXIT_USAGE		2	/* usage or input error */
+#define EXIT_INTERRUPTED	130	/* Ctrl-C: results are partial */
+
+int cmd_check(int argc, char **argv);
+int cmd_arches(int argc, char **argv);
+
+/* Shared helpers (commands/common.c). */
+bool is_kernel_tree(const char *dir);
+/*
+ * The tree to work on: dir, or "." when NULL; prints why and returns NULL
+ * when it is not a kernel tree.
+ */
+const char *require_kernel_tree(const char *cmd, const char *dir);
+/* Where the semantic patch is: $PTSYNC_COCCI, or beside the program. */
+char *find_cocci(void);
+void install_stop_handlers(void);
+extern atomic_int stop_requested;
+
+#endif

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands/commands.h"
+#include "lib/util.h"
+
+atomic_int stop_requested;
+
+static bool exists(const char *dir, const char *name, bool want_dir)
+{
+	char *path = path_join(dir, name);
+	struct stat st;
+	bool ok = !stat(path, &st) && (want_dir ? S_ISDIR(st.st_mode) :
+					S_ISREG(st.st_mode));
+
+	free(path);
+	return ok;
+}
+
+bool is_kernel_tree(const char *dir)
+{
+	return exists(dir, "Makefile", false) && exists(dir, "arch", true) &&
+	       exists(dir, "include/linux", true) && exists(dir, "mm", true);
+}
+
+const char *require_kernel_tree(const char *cmd, const char *dir)
+{
+	struct stat st;
+
+	if (!dir)
+		dir = ".";
+	if (stat(dir, &st)) {
+		fprintf(stderr, "ptsync %s: %s: %s\n", cmd, dir, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode) || !is_kernel_tree(dir)) {
+		fprintf(stderr,
+			"ptsync %s: %s is not a kernel source tree (needs Makefile, arch/, include/linux/, mm/)\n",
+			cmd, dir);
+		return NULL;
+	}
+	return dir;
+}
+
+/* The directory of the running program, for finding its data. */
+static char *program_dir(void)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return xstrdup(".");
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	return xstrdup(buf);
+}
+
+char *find_cocci(void)
+{
+	static const char *const places[] = {
+		"semantic-patches/populate_kernel.cocci",
+		"../share/ptsync/populate_kernel.cocci",
+	};
+	const char *env = getenv("PTSYNC_COCCI");
+	char *dir, *path;
+	size_t i;
+
+	if (env)
+		return access(env, R_OK) ? NULL : xstrdup(env);
+	dir = program_dir();
+	for (i = 0; i < ARRAY_SIZE(places); i++) {
+		path = path_join(dir, places[i]);
+		if (!access(path, R_OK)) {
+			free(dir);
+			return path;
+		}
+		free(path);
+	}
+	free(dir);
+	return NULL;
+}
+
+static void on_stop(int sig)
+{
+	stop_requested = sig;
+}
+
+void install_stop_handlers(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
