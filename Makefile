@@ -3,7 +3,7 @@
 #
 #   make                  build ptsync
 #   make check            run every test (ends with "N passed, N failed")
-#   make run [KDIR=...]   install what is missing, check a real kernel tree
+#   make run [KDIR=...] [M=dir]  install what is missing, ptsync check a tree
 #   make coccicheck KDIR=... MODE=report|patch|context|org|json [M=dir]
 #   make install KDIR=... copy the semantic patches into the kernel tree
 #   make deps             install the Debian packages ptsync needs
@@ -50,11 +50,12 @@ check: all unit
 deps:
 	@scripts/deps
 
-# The main job: a whole kernel tree, Debian's 6.12 unless KDIR is given.
+# The main job: ptsync check on a whole kernel tree, Debian's 6.12 unless
+# KDIR is given.  Exit 1 only means that findings were reported.
 run: deps all
 	@kdir="$(KDIR)"; \
 	[ -n "$$kdir" ] || kdir=$$(scripts/kernel-tree 6.12) || exit 2; \
-	$(MAKE) --no-print-directory coccicheck KDIR="$$kdir" MODE=$(MODE) $(if $(M),M=$(M))
+	./ptsync check "$$kdir" $(if $(M),$(M)) || [ $$? = 1 ]
 
 coccicheck:
 	@scripts/check-kdir "$(KDIR)"

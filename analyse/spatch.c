@@ -95,6 +95,11 @@ static void push_cocci_options(struct pool *p, size_t *alloc)
 	free(text);
 }
 
+static bool is_patch(const struct pool *p)
+{
+	return p->cfg->mode && !strcmp(p->cfg->mode, "patch");
+}
+
 static void build_argv(struct pool *p, const char *spatch)
 {
 	char timeout[16];
@@ -104,7 +109,7 @@ static void build_argv(struct pool *p, const char *spatch)
 	push_arg(p, &alloc, spatch);
 	push_arg(p, &alloc, "--very-quiet");
 	push_arg(p, &alloc, "-D");
-	push_arg(p, &alloc, "json");
+	push_arg(p, &alloc, is_patch(p) ? "patch" : "json");
 	push_cocci_options(p, &alloc);
 	push_arg(p, &alloc, "--timeout");
 	push_arg(p, &alloc, timeout);
@@ -203,6 +208,15 @@ static char *last_line(const char *path)
 	return line;
 }
 
+static void collect_patch(struct pool *p, struct batch *b)
+{
+	size_t len;
+	char *diff = read_file(b->out, &len);
+
+	p->out->files[b->files[0]].output = diff ? diff : xstrdup("");
+	set_status(p, b->files[0], FILE_ANALYSED, NULL);
+}
+
 static void collect(struct pool *p, struct batch *b)
 {
 	FILE *f = fopen(b->out, "r");
@@ -259,7 +273,9 @@ static void finish(struct pool *p, struct batch *b, int status)
 {
 	bool ok = !b->killed && WIFEXITED(status) && !WEXITSTATUS(status);
 
-	if (ok)
+	if (ok && is_patch(p))
+		collect_patch(p, b);
+	else if (ok)
 		collect(p, b);
 	else if (b->nr > 1)
 		split(p, b);
@@ -356,7 +372,8 @@ static off_t file_size(const char *root, const char *path)
 /* Largest files first, each to the lightest batch: balanced batches. */
 static void plan(struct pool *p, size_t nr)
 {
-	size_t nb = nr < (size_t)p->cfg->jobs ? nr : (size_t)p->cfg->jobs;
+	size_t nb = is_patch(p) || nr < (size_t)p->cfg->jobs ?
+		    nr : (size_t)p->cfg->jobs;
 	off_t *load = xcalloc(nb ? nb : 1, sizeof(off_t));
 	off_t *size = xcalloc(nr ? nr : 1, sizeof(off_t));
 	size_t *order = xcalloc(nr ? nr : 1, sizeof(size_t));
@@ -446,6 +463,7 @@ void analysis_free(struct analysis *a)
 	for (i = 0; i < a->nr_files; i++) {
 		free(a->files[i].path);
 		free(a->files[i].detail);
+		free(a->files[i].output);
 	}
 	free(a->findings);
 	free(a->files);

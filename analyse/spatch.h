@@ -38,6 +38,7 @@ struct file_result {
 	char *path;
 	enum file_status status;
 	char *detail;		/* last line of spatch's stderr, signal, ... */
+	char *output;		/* patch mode: spatch's diff for this file */
 };
 
 struct analysis {
@@ -55,6 +56,12 @@ struct spatch_config {
 	const char *python;	/* interpreter for spatch, or NULL */
 	int jobs;		/* processes at once */
 	int timeout;		/* seconds per file */
+	/*
+	 * "json" (default when NULL): findings; "patch": each file's diff in
+	 * its file_result.  Patch mode runs one file per process, because
+	 * spatch aborts a whole group of files on one conflicting rewrite.
+	 */
+	const char *mode;
 	/* set by a signal handler: stop starting, kill what runs */
 	atomic_int *stop;
 	void (*progress)(size_t done, size_t total);

@@ -10,14 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analyse/crosscheck.h"
-#include "analyse/spatch.h"
-#include "arches/arches.h"
-#include "classify/classify.h"
+#include "analyse/pipeline.h"
 #include "commands/commands.h"
 #include "lib/util.h"
 #include "report/report.h"
-#include "scan/scan.h"
 
 static const char check_usage[] =
 "usage: ptsync check [KDIR] [--format text|gcc|json] [--jobs N]\n"
@@ -162,98 +158,6 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 	return parse_operands(o, argc - optind, argv + optind);
 }
 
-static void show_progress(size_t done, size_t total)
-{
-	fprintf(stderr, "\rptsync: analysed %zu/%zu files", done, total);
-	if (done == total)
-		fputs("\r\033[K", stderr);
-}
-
-/* Problems that left a file unread make the result incomplete. */
-static bool report_problems(const struct scan_result *scan)
-{
-	bool incomplete = false;
-	size_t i;
-
-	for (i = 0; i < scan->nr_problems; i++) {
-		const struct scan_problem *p = &scan->problems[i];
-		bool skipped = !str_starts_with(p->reason, "invalid UTF-8");
-
-		fprintf(stderr, "ptsync check: %s: %s: %s\n",
-			skipped ? "error" : "note", p->path, p->reason);
-		incomplete |= skipped;
-	}
-	return incomplete;
-}
-
-static int analyse(const struct check_opts *o, const struct scan_result *scan,
-		   struct finding_list *findings, struct crosscheck_counts *cc,
-		   size_t *nr_candidates, bool *tool_failed)
-{
-	struct spatch_config cfg = {
-		.root = o->root, .jobs = o->jobs, .timeout = o->timeout,
-		.stop = &stop_requested,
-	};
-	struct analysis an;
-	char **files, *cocci = find_cocci(), *why = NULL;
-	size_t nr = crosscheck_candidates(scan, &files), i;
-
-	*nr_candidates = nr;
-	cfg.spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
-	cfg.cocci = cocci;
-	cfg.python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
-	if (isatty(2) && nr)
-		cfg.progress = show_progress;
-	if (!cocci) {
-		fprintf(stderr, "ptsync check: cannot find the semantic patch populate_kernel.cocci (set PTSYNC_COCCI)\n");
-		why = xstrdup("not analysed: semantic patch not found");
-	} else if (nr && analyse_files(&cfg, files, nr, &an)) {
-		fprintf(stderr, "ptsync check: %s not found; install Debian's coccinelle package\n",
-			cfg.spatch);
-		why = xasprintf("not analysed: %s not found", cfg.spatch);
-		analysis_free(&an);
-	}
-	*tool_failed = why != NULL;
-	crosscheck(scan, why || !nr ? NULL : &an, why, findings, cc);
-	for (i = 0; !why && i < nr; i++)
-		if (an.files[i].status == FILE_CRASHED ||
-		    an.files[i].status == FILE_TIMED_OUT)
-			fprintf(stderr, "ptsync check: warning: %s: %s; its calls are listed as unanalyzed\n",
-				an.files[i].path, an.files[i].detail);
-	if (!why && nr)
-		analysis_free(&an);
-	for (i = 0; i < nr; i++)
-		free(files[i]);
-	free(files);
-	free(cocci);
-	free(why);
-	return 0;
-}
-
-static void summarise(struct check_summary *s, const struct check_opts *o,
-		      const struct scan_result *scan,
-		      const struct finding_list *findings,
-		      const struct crosscheck_counts *cc, size_t candidates)
-{
-	size_t i;
-
-	memset(s, 0, sizeof(*s));
-	s->root = o->root;
-	s->files_scanned = scan->files_scanned;
-	s->candidates = candidates;
-	s->sites = scan->nr_sites;
-	s->in_helper = cc->in_helper;
-	s->helpers = scan->helpers;
-	s->nr_helpers = scan->nr_helpers;
-	s->problems = scan->problems;
-	s->nr_problems = scan->nr_problems;
-	s->direct = cc->direct;
-	s->unanalyzed = cc->unanalyzed;
-	s->interrupted = stop_requested != 0;
-	for (i = 0; i < findings->nr; i++)
-		s->by_severity[findings->items[i].severity]++;
-}
-
 static int render(const struct check_opts *o, const struct finding_list *f,
 		  const struct arch_model *m, const struct check_summary *s)
 {
@@ -289,35 +193,31 @@ static int exit_code(const struct check_opts *o, const struct check_summary *s,
 
 int cmd_check(int argc, char **argv)
 {
-	struct check_opts o;
-	struct scan_result scan = { 0 };
-	struct arch_model model = { 0 };
-	struct finding_list findings = { 0 };
-	struct crosscheck_counts cc;
+	struct check_opts o = { 0 };
+	struct pipeline_opts po = { 0 };
+	struct pipeline p;
 	struct check_summary summary;
-	size_t candidates;
-	bool incomplete, tool_failed;
+	bool incomplete;
 	int ret = parse_check_args(&o, argc, argv);
 
 	if (ret)
 		return ret < 0 ? EXIT_CLEAN : ret;
+	po.root = o.root;
+	po.paths = o.paths;
+	po.nr_paths = o.nr_paths;
+	po.jobs = o.jobs;
+	po.timeout = o.timeout;
+	po.progress = isatty(2);
 	install_stop_handlers();
-	if (scan_tree(o.root, o.paths, o.nr_paths, o.jobs, &scan)) {
+	if (pipeline_run(&po, &p)) {
 		fprintf(stderr, "ptsync check: cannot scan %s: %s\n", o.root,
 			strerror(errno));
 		return EXIT_USAGE;
 	}
-	if (arch_model_build(o.root, &model))
-		fprintf(stderr, "ptsync check: cannot model the architectures of %s: %s\n",
-			o.root, strerror(errno));
-	incomplete = report_problems(&scan);
-	analyse(&o, &scan, &findings, &cc, &candidates, &tool_failed);
-	classify_findings(&findings, &model);
-	summarise(&summary, &o, &scan, &findings, &cc, candidates);
-	ret = render(&o, &findings, &model, &summary) ? EXIT_USAGE :
-		exit_code(&o, &summary, incomplete || tool_failed);
-	finding_list_free(&findings);
-	arch_model_free(&model);
-	scan_result_free(&scan);
+	incomplete = pipeline_report_problems(&p, "check");
+	pipeline_summary(&p, o.root, stop_requested != 0, &summary);
+	ret = render(&o, &p.findings, &p.model, &summary) ? EXIT_USAGE :
+		exit_code(&o, &summary, incomplete);
+	pipeline_free(&p);
 	return ret;
 }

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyse/pipeline.h"
+#include "analyse/spatch.h"
+#include "classify/classify.h"
+#include "commands/commands.h"
+#include "lib/util.h"
+
+static void show_progress(size_t done, size_t total)
+{
+	fprintf(stderr, "\rptsync: analysed %zu/%zu files", done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
+static void warn_failed_files(const struct analysis *an)
+{
+	size_t i;
+
+	for (i = 0; i < an->nr_files; i++)
+		if (an->files[i].status == FILE_CRASHED ||
+		    an->files[i].status == FILE_TIMED_OUT)
+			fprintf(stderr, "ptsync: warning: %s: %s; its calls are listed as unanalyzed\n",
+				an->files[i].path, an->files[i].detail);
+}
+
+static void analyse(const struct pipeline_opts *o, struct pipeline *p)
+{
+	struct spatch_config cfg = {
+		.root = o->root, .jobs = o->jobs, .timeout = o->timeout,
+		.stop = &stop_requested,
+	};
+	struct analysis an = { 0 };
+	char **files, *cocci = find_cocci();
+	size_t nr = crosscheck_candidates(&p->scan, &files), i;
+	bool ran = false;
+
+	p->candidates = nr;
+	cfg.spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
+	cfg.cocci = cocci;
+	cfg.python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
+	if (o->progress && nr)
+		cfg.progress = show_progress;
+	if (!cocci) {
+		p->tool_error = xstrdup("cannot find the semantic patch populate_kernel.cocci (set PTSYNC_COCCI)");
+	} else if (nr && analyse_files(&cfg, files, nr, &an)) {
+		p->tool_error = xasprintf("%s not found; install Debian's coccinelle package",
+					  cfg.spatch);
+	} else {
+		ran = nr > 0;
+	}
+	crosscheck(&p->scan, ran ? &an : NULL,
+		   p->tool_error ? "not analysed: spatch could not run" : NULL,
+		   &p->findings, &p->counts);
+	if (ran)
+		warn_failed_files(&an);
+	analysis_free(&an);
+	for (i = 0; i < nr; i++)
+		free(files[i]);
+	free(files);
+	free(cocci);
+}
+
+int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
+{
+	const char *model_root = o->model_root ? o->model_root : o->root;
+
+	memset(p, 0, sizeof(*p));
+	if (scan_tree(o->root, o->paths, o->nr_paths, o->jobs, &p->scan))
+		return -1;
+	if (arch_model_build(model_root, &p->model))
+		fprintf(stderr, "ptsync: cannot model the architectures of %s: %s\n",
+			model_root, strerror(errno));
+	analyse(o, p);
+	classify_findings(&p->findings, &p->model);
+	return 0;
+}
+
+bool pipeline_report_problems(const struct pipeline *p, const char *cmd)
+{
+	bool incomplete = false;
+	size_t i;
+
+	for (i = 0; i < p->scan.nr_problems; i++) {
+		const struct scan_problem *pr = &p->scan.problems[i];
+		bool skipped = !str_starts_with(pr->reason, "invalid UTF-8");
+
+		fprintf(stderr, "ptsync %s: %s: %s: %s\n", cmd,
+			skipped ? "error" : "note", pr->path, pr->reason);
+		incomplete |= skipped;
+	}
+	if (p->tool_error)
+		fprintf(stderr, "ptsync %s: %s\n", cmd, p->tool_error);
+	return incomplete || p->tool_error;
+}
+
+void pipeline_summary(const struct pipeline *p, const char *root,
+		      bool interrupted, struct check_summary *s)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	s->root = root;
+	s->files_scanned = p->scan.files_scanned;
+	s->candidates = p->candidates;
+	s->sites = p->scan.nr_sites;
+	s->in_helper = p->counts.in_helper;
+	s->helpers = p->scan.helpers;
+	s->nr_helpers = p->scan.nr_helpers;
+	s->problems = p->scan.problems;
+	s->nr_problems = p->scan.nr_problems;
+	s->direct = p->counts.direct;
+	s->unanalyzed = p->counts.unanalyzed;
+	s->interrupted = interrupted;
+	for (i = 0; i < p->findings.nr; i++)
+		s->by_severity[p->findings.items[i].severity]++;
+}
+
+void pipeline_free(struct pipeline *p)
+{
+	finding_list_free(&p->findings);
+	arch_model_free(&p->model);
+	scan_result_free(&p->scan);
+	free(p->tool_error);
+}
