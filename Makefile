@@ -21,6 +21,7 @@ CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I. \
 LDLIBS += $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpthread
 
 MODULES := $(sort $(wildcard lib/*.c scan/*.c arches/*.c analyse/*.c commands/*.c \
+			      convert/*.c review/*.c \
 			      classify/*.c report/*.c))
 OBJS := $(MODULES:%.c=build/%.o)
 UNIT_SRCS := $(wildcard testcases/unit/*.c)
