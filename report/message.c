@@ -53,6 +53,12 @@ static char *action(const struct finding *f, const char *level)
 		arg = clean(f->reason ? f->reason : "");
 		text = xasprintf("not analysed: %s",
 				 *arg ? arg : "no reason given");
+	} else if (!strcmp(rule, RULE_MANUAL) && f->call &&
+		   strstr(f->call, "_safe")) {
+		/* There is no _kernel form to convert to: the sync is manual. */
+		arg = xstrdup("");
+		text = xasprintf("skips the page table sync; there is no %s_populate_safe_kernel(), call arch_sync_kernel_mappings() after it",
+				 level);
 	} else if (!strcmp(rule, RULE_MANUAL)) {
 		arg = clean(f->reason ? f->reason : "");
 		text = xasprintf("skips the page table sync; convert by hand to %s_populate_kernel(): %s",
