@@ -10,7 +10,6 @@
 #include "commands/commands.h"
 #include "lib/util.h"
 
-#define PTSYNC_VERSION "0.1.0"
 
 static const struct {
 	const char *name;
@@ -19,6 +18,8 @@ static const struct {
 } commands[] = {
 	{ "check", cmd_check, "check a kernel tree, findings per arch and sync mask" },
 	{ "arches", cmd_arches, "print the architecture model alone" },
+	{ "review", cmd_review, "check a patch or series: new and old findings, fixes" },
+	{ "convert", cmd_convert, "convert the raw calls: a diff, in place, or a patch series" },
 };
 
 static void print_usage(FILE *out)

@@ -6,6 +6,8 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#define PTSYNC_VERSION "0.1.0"
+
 /* Exit codes shared by every subcommand. */
 #define EXIT_CLEAN		0	/* nothing at or above --fail-on */
 #define EXIT_FINDINGS		1
@@ -14,6 +16,8 @@
 
 int cmd_check(int argc, char **argv);
 int cmd_arches(int argc, char **argv);
+int cmd_review(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 /* Shared helpers (commands/common.c). */
 bool is_kernel_tree(const char *dir);

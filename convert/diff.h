@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The unified diffs of spatch's patch mode: their headers made a/ b/
+ * relative, and their hunks applied in memory, exactly or not at all.
+ */
+#ifndef PTSYNC_CONVERT_DIFF_H
+#define PTSYNC_CONVERT_DIFF_H
+
+#include <stddef.h>
+
+/* What applying a diff did. */
+struct diff_result {
+	char *text;		/* the new file */
+	size_t len;
+	int adds, dels;
+	int *removed;		/* old line numbers of the '-' lines */
+	size_t nr_removed, alloc_removed;
+};
+
+/*
+ * spatch's output for path, with its "--- path" / "+++ /tmp/..." header
+ * replaced by "--- a/path" / "+++ b/path".  NULL when it has no hunk.
+ */
+char *diff_normalise(const char *spatch_out, const char *path);
+
+/* Apply diff's hunks to old; 0, or -1 when a line does not match. */
+int diff_apply(const char *old, size_t len, const char *diff,
+	       struct diff_result *res);
+void diff_result_free(struct diff_result *res);
+
+/* The diff that creates path with text. */
+char *diff_new_file(const char *path, const char *text);
+
+#endif

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#define _GNU_SOURCE
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "convert/message.h"
+#include "convert/run.h"
+#include "lib/util.h"
+
+#define WRAP 72
+
+const char *helper_names(unsigned int levels)
+{
+	if (levels == 1u << LEVEL_PGD)
+		return "pgd_populate_kernel()";
+	if (levels == 1u << LEVEL_P4D)
+		return "p4d_populate_kernel()";
+	return "{pgd,p4d}_populate_kernel()";
+}
+
+static const char *raw_names(unsigned int levels)
+{
+	if (levels == 1u << LEVEL_PGD)
+		return "pgd_populate()";
+	if (levels == 1u << LEVEL_P4D)
+		return "p4d_populate()";
+	return "pgd_populate() and p4d_populate()";
+}
+
+char *group_subject(const struct patch_group *g)
+{
+	if (g->files[0]->is_new)
+		return xasprintf("%s: add {pgd,p4d}_populate_kernel()", g->subsys);
+	return xasprintf("%s: use %s", g->subsys, helper_names(g->levels));
+}
+
+/* As git format-patch: runs of other characters become one '-'. */
+char *subject_file_name(const char *subject)
+{
+	char *name = xmalloc(strlen(subject) + 1), *p = name;
+	bool dash = false;
+
+	for (; *subject && p - name < 64; subject++) {
+		if (isalnum((unsigned char)*subject) || *subject == '.' ||
+		    *subject == '_') {
+			if (dash && p > name)
+				*p++ = '-';
+			*p++ = *subject;
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	while (p > name && (p[-1] == '.' || p[-1] == '-'))
+		p--;
+	*p = '\0';
+	return name;
+}
+
+static void put_paragraph(FILE *out, const char *p, const char *end)
+{
+	size_t col = 0, n;
+	const char *w;
+
+	while (p < end) {
+		while (p < end && isspace((unsigned char)*p))
+			p++;
+		for (w = p; w < end && !isspace((unsigned char)*w); w++)
+			;
+		n = (size_t)(w - p);
+		if (!n)
+			break;
+		if (col && col + 1 + n > WRAP) {
+			fputc('\n', out);
+			col = 0;
+		} else if (col) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, n, out);
+		col += n;
+		p = w;
+	}
+	fputc('\n', out);
+}
+
+void put_wrapped(FILE *out, const char *text)
+{
+	const char *end;
+
+	while (*text) {
+		end = strstr(text, "\n\n");
+		if (!end)
+			end = text + strlen(text);
+		put_paragraph(out, text, end);
+		if (!*end)
+			break;
+		fputc('\n', out);
+		text = end + 2;
+	}
+}
+
+/* Append s to a ", "-separated list unless it is already there. */
+static void list_add(char **list, const char *s)
+{
+	char *hay = xasprintf(", %s,", *list), *needle = xasprintf(", %s,", s);
+	char *next = NULL;
+
+	if (!strstr(hay, needle))
+		next = xasprintf("%s%s%s", *list, **list ? ", " : "", s);
+	free(hay);
+	free(needle);
+	if (next) {
+		free(*list);
+		*list = next;
+	}
+}
+
+/* "x86 (!CONFIG_X86_32)": the variants where a converted call is exposed. */
+static char *exposed_on(const struct convert_plan *plan,
+			const struct patch_group *g)
+{
+	const struct arch_model *m = &plan->pipe.model;
+	char *list = xstrdup(""), *name;
+	size_t i, j, v;
+
+	for (v = 0; v < m->nr_variants; v++)
+		for (i = 0; i < g->nr; i++)
+			for (j = 0; j < g->files[i]->nr_findings; j++) {
+				const struct finding *f = &plan->pipe.findings.items[g->files[i]->findings[j]];
+				const struct arch_variant *av = &m->variants[v];
+
+				if (f->exposure[v] != EXPOSURE_EXPOSED)
+					continue;
+				name = *av->condition ?
+					xasprintf("%s (%s)", av->arch, av->condition) :
+					xstrdup(av->arch);
+				list_add(&list, name);
+				free(name);
+			}
+	return list;
+}
+
+static char *functions(const struct convert_plan *plan,
+		       const struct patch_group *g)
+{
+	char *list = xstrdup(""), *name;
+	size_t i, j;
+
+	for (i = 0; i < g->nr; i++)
+		for (j = 0; j < g->files[i]->nr_findings; j++) {
+			const struct finding *f = &plan->pipe.findings.items[g->files[i]->findings[j]];
+
+			if (!*f->function)
+				continue;
+			name = xasprintf("%s()", f->function);
+			list_add(&list, name);
+			free(name);
+		}
+	return list;
+}
+
+static void put_helpers_body(FILE *out)
+{
+	put_wrapped(out,
+		    "Add pgd_populate_kernel() and p4d_populate_kernel(): they populate a top-level entry of the kernel page table and call arch_sync_kernel_mappings() when ARCH_PAGE_TABLE_SYNC_MASK has the level's PGTBL_*_MODIFIED bit, so that callers cannot forget the sync.\n\n"
+		    "They are macros, so that calls in code built for configurations that lack a level compile away instead of referencing symbols that exist only for other levels.  The following patches convert the raw callers.");
+}
+
+void put_body(FILE *out, const struct convert_plan *plan,
+	      const struct patch_group *g)
+{
+	char *archs, *funcs, *text;
+
+	if (g->files[0]->is_new) {
+		put_helpers_body(out);
+		return;
+	}
+	archs = exposed_on(plan, g);
+	funcs = functions(plan, g);
+	text = xasprintf("%s on &init_mm change%s a top-level entry of the kernel page table without calling arch_sync_kernel_mappings().  Where ARCH_PAGE_TABLE_SYNC_MASK has the matching PGTBL_{PGD,P4D}_MODIFIED bit, the new entry must be copied into every other page table, or the mapping is missing from page tables created earlier; vmemmap and memory hotplug crashed that way.\n\n"
+			 "Convert the %zu call%s%s%s to %s from <linux/pgalloc.h>, which populate%s and sync%s in one step.\n\n%s%s%s",
+			 raw_names(g->levels), g->levels == 3 ? "" : "s",
+			 g->calls, g->calls == 1 ? "" : "s",
+			 *funcs ? " in " : "", funcs, helper_names(g->levels),
+			 g->levels == 3 ? "" : "s", g->levels == 3 ? "" : "s",
+			 *archs ? "This matters on " : "No architecture in this tree has the level in ARCH_PAGE_TABLE_SYNC_MASK today, so nothing changes in the generated code yet; the calls stay right when one does.",
+			 archs, *archs ? ", where the level is in ARCH_PAGE_TABLE_SYNC_MASK; elsewhere the helpers are the raw calls." : "");
+	put_wrapped(out, text);
+	free(text);
+	free(archs);
+	free(funcs);
+}
+
+/* The short sha and subject of each commit blame names, once each. */
+static void put_blamed(FILE *out, const char *porcelain, char **seen)
+{
+	const char *p = porcelain, *nl;
+	char sha[41] = "", *tag;
+
+	for (; *p; p = nl + 1) {
+		nl = strchrnul(p, '\n');
+		if (nl - p > 41 && strspn(p, "0123456789abcdef") == 40 &&
+		    p[40] == ' ') {
+			memcpy(sha, p, 40);
+			sha[40] = '\0';
+		} else if (!strncmp(p, "summary ", 8) && *sha &&
+			   strspn(sha, "0") != 40) {
+			tag = xasprintf("%.12s (\"%.*s\")", sha,
+					(int)(nl - p - 8), p + 8);
+			if (!strstr(*seen, tag)) {
+				fprintf(out, "Fixes: %s\n", tag);
+				list_add(seen, tag);
+			}
+			free(tag);
+		}
+		if (!*nl)
+			break;
+	}
+}
+
+/* Blame every converted line of one file in a single run. */
+static char *blame_lines(const char *root, const struct convert_file *cf)
+{
+	char **argv = xcalloc(2 * cf->nr_lines + 8, sizeof(*argv));
+	char *out = NULL;
+	size_t n = 0, j, first;
+
+	argv[n++] = "git";
+	argv[n++] = "-C";
+	argv[n++] = (char *)root;
+	argv[n++] = "blame";
+	argv[n++] = "--porcelain";
+	first = n;
+	for (j = 0; j < cf->nr_lines; j++) {
+		argv[n++] = "-L";
+		argv[n++] = xasprintf("%d,%d", cf->lines[j], cf->lines[j]);
+	}
+	argv[n++] = "--";
+	argv[n++] = cf->path;
+	if (run_capture(NULL, argv, &out, false)) {
+		free(out);
+		out = NULL;
+	}
+	for (j = first + 1; j < first + 2 * cf->nr_lines; j += 2)
+		free(argv[j]);
+	free(argv);
+	return out;
+}
+
+void put_fixes(FILE *out, const char *root, const struct patch_group *g)
+{
+	char *blame, *seen = xstrdup("");
+	size_t i;
+
+	if (git_tree(root))
+		for (i = 0; i < g->nr; i++) {
+			if (g->files[i]->is_new || !g->files[i]->nr_lines)
+				continue;
+			blame = blame_lines(root, g->files[i]);
+			if (blame)
+				put_blamed(out, blame, &seen);
+			free(blame);
+		}
+	free(seen);
+}
+
+static int digits(int n)
+{
+	int d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+static void put_graph(FILE *out, int adds, int dels, int max, int width)
+{
+	int a = adds, d = dels;
+
+	if (max > width) {	/* scale as git does, keeping nonzero visible */
+		a = adds ? adds * width / max : 0;
+		d = dels ? dels * width / max : 0;
+		a += adds && !a;
+		d += dels && !d;
+	}
+	while (a--)
+		fputc('+', out);
+	while (d--)
+		fputc('-', out);
+}
+
+void put_diffstat(FILE *out, const struct convert_file *const *files,
+		  size_t nr)
+{
+	int namew = 0, max = 0, adds = 0, dels = 0, width;
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		int len = (int)strlen(files[i]->path);
+		int total = files[i]->adds + files[i]->dels;
+
+		namew = len > namew ? len : namew;
+		max = total > max ? total : max;
+		adds += files[i]->adds;
+		dels += files[i]->dels;
+	}
+	width = WRAP - namew - digits(max) - 5;
+	if (width < 10)
+		width = 10;
+	for (i = 0; i < nr; i++) {
+		fprintf(out, " %-*s | %*d ", namew, files[i]->path, digits(max),
+			files[i]->adds + files[i]->dels);
+		put_graph(out, files[i]->adds, files[i]->dels, max, width);
+		fputc('\n', out);
+	}
+	fprintf(out, " %zu file%s changed", nr, nr == 1 ? "" : "s");
+	if (adds)
+		fprintf(out, ", %d insertion%s(+)", adds, adds == 1 ? "" : "s");
+	if (dels)
+		fprintf(out, ", %d deletion%s(-)", dels, dels == 1 ? "" : "s");
+	fputc('\n', out);
+}
+
+void put_diffs(FILE *out, const struct patch_group *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nr; i++) {
+		const struct convert_file *cf = g->files[i];
+
+		fprintf(out, "diff --git a/%s b/%s\n%s%s", cf->path, cf->path,
+			cf->is_new ? "new file mode 100644\n" : "", cf->diff);
+	}
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The text of the patches --series writes: subjects, bodies, tags, stats. */
+#ifndef PTSYNC_CONVERT_MESSAGE_H
+#define PTSYNC_CONVERT_MESSAGE_H
+
+#include <stdio.h>
+
+#include "convert/convert.h"
+
+/* One patch: the files of one directory (its subsystem). */
+struct patch_group {
+	char *subsys;			/* "mm/kasan", "include/linux" */
+	const struct convert_file **files;
+	size_t nr, alloc;
+	unsigned int levels;
+	size_t calls;
+};
+
+/* "pgd_populate_kernel()", "{pgd,p4d}_populate_kernel()" */
+const char *helper_names(unsigned int levels);
+/* "mm/kasan: use {pgd,p4d}_populate_kernel()" */
+char *group_subject(const struct patch_group *g);
+/* git format-patch's file name part of a subject. */
+char *subject_file_name(const char *subject);
+
+/* text as paragraphs wrapped at 72 columns. */
+void put_wrapped(FILE *out, const char *text);
+void put_body(FILE *out, const struct convert_plan *plan,
+	      const struct patch_group *g);
+/* One Fixes: tag per commit that introduced a converted line. */
+void put_fixes(FILE *out, const char *root, const struct patch_group *g);
+void put_diffstat(FILE *out, const struct convert_file *const *files,
+		  size_t nr);
+void put_diffs(FILE *out, const struct patch_group *g);
+
+#endif

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Applying a patch without touching the kernel tree: the files it names
+ * are copied into TMP/pre and TMP/post, and patch(1) edits only the post
+ * copies.  Which lines are new is then read from a diff of pre and post
+ * rather than from the patch's own hunk headers, so that offsets and a
+ * series whose patches touch the same lines still give the right lines.
+ */
+#define _GNU_SOURCE	/* nftw() */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "lib/util.h"
+#include "review/review.h"
+
+/* Run argv in cwd with stdout to out (NULL: /dev/null), stderr to err. */
+static int run(const char *const *argv, const char *cwd, const char *out,
+	       const char *err)
+{
+	pid_t pid = fork();
+	int status, fd;
+
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		fd = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (fd < 0 || dup2(fd, 1) < 0)
+			_exit(127);
+		fd = open(err ? err : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		if (fd < 0 || dup2(fd, 2) < 0 || (cwd && chdir(cwd)))
+			_exit(127);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static int mkdirs(const char *path)
+{
+	char *copy = xstrdup(path), *p;
+	int ret = 0;
+
+	for (p = copy + 1; *p && !ret; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0700) && errno != EEXIST)
+			ret = -1;
+		*p = '/';
+	}
+	free(copy);
+	return ret;
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+	FILE *f;
+	int ret;
+
+	if (mkdirs(path))
+		return -1;
+	f = fopen(path, "w");
+	if (!f)
+		return -1;
+	ret = fwrite(data, 1, len, f) == len ? 0 : -1;
+	return fclose(f) || ret ? -1 : 0;
+}
+
+static void add_path(struct workdir *w, const char *path)
+{
+	size_t i;
+
+	if (!path)
+		return;
+	for (i = 0; i < w->nr_paths; i++)
+		if (!strcmp(w->paths[i], path))
+			return;
+	*ARRAY_PUSH(w->paths, w->nr_paths, w->alloc_paths) = xstrdup(path);
+}
+
+/* The base version of path into dst; a file that is not there is none. */
+static int copy_base(const char *kdir, const char *base, const char *path,
+		     const char *dst)
+{
+	char *src, *data, *spec;
+	size_t len;
+	int ret = 0;
+
+	if (base) {
+		const char *argv[6] = { "git", "-C", kdir, "show", NULL, NULL };
+
+		spec = xasprintf("%s:%s", base, path);
+		argv[4] = spec;
+		if (mkdirs(dst) || run(argv, NULL, dst, NULL))
+			unlink(dst);
+		free(spec);
+		return 0;
+	}
+	src = path_join(kdir, path);
+	data = read_file(src, &len);
+	if (data)
+		ret = write_file(dst, data, len);
+	else if (errno != ENOENT && errno != ENOTDIR)
+		ret = -1;
+	free(data);
+	free(src);
+	return ret;
+}
+
+static int copy_touched(const char *kdir, const char *base, struct workdir *w,
+			char **err)
+{
+	size_t i, len;
+	char *pre, *post, *data;
+	int ret = 0;
+
+	for (i = 0; i < w->nr_paths && !ret; i++) {
+		pre = path_join(w->pre, w->paths[i]);
+		post = path_join(w->post, w->paths[i]);
+		if (copy_base(kdir, base, w->paths[i], pre)) {
+			*err = xasprintf("cannot copy %s: %s", w->paths[i],
+					 strerror(errno));
+			ret = -1;
+		}
+		data = ret ? NULL : read_file(pre, &len);
+		if (data && write_file(post, data, len)) {
+			*err = xasprintf("cannot write %s: %s", post, strerror(errno));
+			ret = -1;
+		}
+		free(data);
+		free(pre);
+		free(post);
+	}
+	return ret;
+}
+
+/* patch(1)'s complaint, indented, for the error message. */
+static char *patch_log(const char *log)
+{
+	size_t len;
+	char *text = read_file(log, &len), *p;
+
+	if (!text)
+		return xstrdup("");
+	while (len && text[len - 1] == '\n')
+		text[--len] = '\0';
+	for (p = text; (p = strchr(p, '\n')); p++)
+		if (p - text > 600) {
+			memcpy(p, "\n...", 5);
+			break;
+		}
+	return text;
+}
+
+/*
+ * Strict like git am: no fuzz, and --forward so that a patch already in
+ * the tree fails instead of being reverted.
+ */
+static int apply_one(struct workdir *w, const struct patch *p, size_t n,
+		     char **err)
+{
+	char *file = xasprintf("%s/patch-%zu", w->dir, n);
+	char *log = xasprintf("%s/patch-%zu.log", w->dir, n);
+	const char *argv[11] = { "patch", "-p1", "--batch", "--forward", "--fuzz=0",
+			 "--no-backup-if-mismatch", "-d", w->post, "-i", file,
+			 NULL };
+	int ret = write_file(file, p->text, strlen(p->text));
+
+	if (ret) {
+		*err = xasprintf("cannot write %s: %s", file, strerror(errno));
+	} else if (run(argv, NULL, log, log)) {
+		char *why = patch_log(log);
+
+		*err = xasprintf("%s%s%sdoes not apply to the tree%s%s",
+				 p->subject ? "patch '" : "",
+				 p->subject ? p->subject : "",
+				 p->subject ? "' " : "the patch ",
+				 *why ? ":\n" : "", why);
+		free(why);
+		ret = -1;
+	}
+	free(file);
+	free(log);
+	return ret;
+}
+
+int workdir_apply(const char *kdir, const char *base,
+		  const struct patch_set *ps, struct workdir *w, char **err)
+{
+	const char *tmp = getenv("TMPDIR");
+	size_t i, j;
+
+	memset(w, 0, sizeof(*w));
+	w->dir = xasprintf("%s/ptsync-review-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(w->dir)) {
+		*err = xasprintf("cannot create %s: %s", w->dir, strerror(errno));
+		free(w->dir);
+		w->dir = NULL;
+		return -1;
+	}
+	w->pre = path_join(w->dir, "pre");
+	w->post = path_join(w->dir, "post");
+	if (mkdir(w->pre, 0700) || mkdir(w->post, 0700)) {
+		*err = xasprintf("cannot create %s: %s", w->pre, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < ps->nr; i++)
+		for (j = 0; j < ps->patches[i].nr_files; j++) {
+			add_path(w, ps->patches[i].files[j].old_path);
+			add_path(w, ps->patches[i].files[j].new_path);
+		}
+	if (copy_touched(kdir, base, w, err))
+		return -1;
+	for (i = 0; i < ps->nr; i++)
+		if (apply_one(w, &ps->patches[i], i, err))
+			return -1;
+	return 0;
+}
+
+size_t workdir_added_lines(const struct workdir *w, const char *path,
+			   int **lines)
+{
+	char *pre = path_join("pre", path), *post = path_join("post", path);
+	char *out = xasprintf("%s/added.diff", w->dir);
+	const char *argv[6] = { "diff", "-N", "-U0", pre, post, NULL };
+	struct patch p = { 0 };
+	char *text, *err = NULL;
+	size_t len, nr = 0, alloc = 0, i, j;
+	int line;
+
+	*lines = NULL;
+	text = run(argv, w->dir, out, NULL) == 1 ? read_file(out, &len) : NULL;
+	if (text) {
+		if (!diff_parse(text, 1, &p, &err) && p.nr_files)
+			for (i = 0; i < p.files[0].nr_hunks; i++) {
+				struct hunk *h = &p.files[0].hunks[i];
+
+				line = h->new_start;
+				for (j = 0; j < h->nr_lines; j++) {
+					if (h->lines[j].kind == '+')
+						*ARRAY_PUSH(*lines, nr, alloc) = line;
+					line += h->lines[j].kind != '-';
+				}
+			}
+		free(err);
+		free(text);
+		patch_free(&p);
+	}
+	free(pre);
+	free(post);
+	free(out);
+	return nr;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag,
+		      struct FTW *ftw)
+{
+	remove(path);
+	return 0;
+}
+
+void workdir_free(struct workdir *w)
+{
+	size_t i;
+
+	if (w->dir)
+		nftw(w->dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	for (i = 0; i < w->nr_paths; i++)
+		free(w->paths[i]);
+	free(w->paths);
+	free(w->dir);
+	free(w->pre);
+	free(w->post);
+	memset(w, 0, sizeof(*w));
+}

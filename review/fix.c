@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The proposed fix is the semantic patch's own rewrite, run in patch mode
+ * on the patched copies: the review then suggests exactly what "ptsync
+ * convert" would do.  Its diff is cut into hunks; a finding's rewrite is
+ * the run of changed lines that removes the finding's line.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analyse/spatch.h"
+#include "commands/commands.h"
+#include "lib/util.h"
+#include "report/internal.h"
+#include "review/review.h"
+
+/* A run of changed lines in a hunk, in the patched file's numbering. */
+struct block {
+	int start, end;		/* the '-' lines; end < start: none */
+	size_t first, last;	/* its lines in the hunk */
+};
+
+static struct line_edit *block_edit(const struct hunk *h,
+				    const struct block *b)
+{
+	struct line_edit *e = xcalloc(1, sizeof(*e));
+	size_t i;
+
+	e->start = b->start;
+	e->end = b->end;
+	for (i = b->first; i <= b->last; i++) {
+		if (h->lines[i].kind != '+')
+			continue;
+		if (e->text)
+			report_append(&e->text, xasprintf("\n%s", h->lines[i].text));
+		else
+			e->text = xstrdup(h->lines[i].text);
+	}
+	if (!e->text)
+		e->text = xstrdup("");
+	return e;
+}
+
+/* The next block of h at or after *i; false when there is none. */
+static bool next_block(const struct hunk *h, size_t *i, int *line,
+		       struct block *b)
+{
+	while (*i < h->nr_lines && h->lines[*i].kind == ' ') {
+		(*line)++;
+		(*i)++;
+	}
+	if (*i >= h->nr_lines)
+		return false;
+	b->first = *i;
+	b->start = *line;
+	while (*i < h->nr_lines && h->lines[*i].kind != ' ') {
+		*line += h->lines[*i].kind == '-';
+		(*i)++;
+	}
+	b->last = *i - 1;
+	b->end = *line - 1;
+	return true;
+}
+
+static char *hunk_text(const struct hunk *h, int delta)
+{
+	char *text = xasprintf("@@ -%d,%d +%d,%d @@\n", h->old_start,
+			       h->old_count, h->old_start + delta, h->new_count);
+	size_t i;
+
+	for (i = 0; i < h->nr_lines; i++)
+		report_append(&text, xasprintf("%c%s\n", h->lines[i].kind,
+					       h->lines[i].text));
+	return text;
+}
+
+static char *diff_header(const char *path)
+{
+	return xasprintf("--- a/%s\n+++ b/%s\n", path, path);
+}
+
+/*
+ * Attach the rewrites of one hunk to the findings it fixes; say whether
+ * the hunk belongs in the review's fix: it fixes a new finding, or it
+ * fixes none (an added #include).
+ */
+static bool attach_hunk(struct review *r, const char *path,
+			const struct hunk *h)
+{
+	struct block b;
+	size_t i = 0, k;
+	int line = h->old_start;
+	bool any = false, new = false;
+
+	while (next_block(h, &i, &line, &b)) {
+		for (k = 0; k < r->nr_items; k++) {
+			struct review_item *it = &r->items[k];
+
+			if (it->edit || strcmp(it->f->file, path) ||
+			    it->f->line < b.start || it->f->line > b.end)
+				continue;
+			it->edit = block_edit(h, &b);
+			it->fix = diff_header(path);
+			report_append(&it->fix, hunk_text(h, 0));
+			any = true;
+			new |= it->is_new;
+		}
+	}
+	return new || !any;
+}
+
+static void attach_file(struct review *r, const char *path, const char *diff)
+{
+	const char *at = strstr(diff, "\n@@ ");
+	char *text, *err = NULL, *fix = NULL;
+	struct patch p = { 0 };
+	size_t i;
+	int delta = 0;
+
+	if (!at)
+		return;
+	text = xasprintf("--- a/x\n+++ b/x%s", at);
+	if (!diff_parse(text, 1, &p, &err) && p.nr_files == 1) {
+		for (i = 0; i < p.files[0].nr_hunks; i++) {
+			struct hunk *h = &p.files[0].hunks[i];
+
+			if (!attach_hunk(r, path, h))
+				continue;
+			report_append(&fix, hunk_text(h, delta));
+			delta += h->new_count - h->old_count;
+		}
+	}
+	if (fix && r->nr_new) {
+		report_append(&r->fix, diff_header(path));
+		report_append(&r->fix, fix);
+	} else {
+		free(fix);
+	}
+	free(err);
+	free(text);
+	patch_free(&p);
+}
+
+/* The files with a convertible finding: the only ones spatch rewrites. */
+static size_t fixable_files(const struct review *r, char ***files)
+{
+	size_t nr = 0, alloc = 0, i, j;
+
+	*files = NULL;
+	for (i = 0; i < r->nr_items; i++) {
+		const struct finding *f = r->items[i].f;
+
+		if (strcmp(f->rule, RULE_CONVERT))
+			continue;
+		for (j = 0; j < nr && strcmp((*files)[j], f->file); j++)
+			;
+		if (j == nr)
+			*ARRAY_PUSH(*files, nr, alloc) = f->file;
+	}
+	return nr;
+}
+
+void review_attach_fixes(struct review *r, int timeout)
+{
+	struct spatch_config cfg = {
+		.root = r->post_root, .jobs = 2, .timeout = timeout,
+		.mode = "patch", .stop = &stop_requested,
+	};
+	struct analysis an = { 0 };
+	char **files, *cocci = find_cocci();
+	size_t nr = fixable_files(r, &files), i;
+
+	cfg.spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
+	cfg.cocci = cocci;
+	cfg.python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
+	if (nr && cocci && !analyse_files(&cfg, files, nr, &an))
+		for (i = 0; i < an.nr_files; i++)
+			if (an.files[i].status == FILE_ANALYSED &&
+			    an.files[i].output)
+				attach_file(r, an.files[i].path, an.files[i].output);
+	analysis_free(&an);
+	free(files);
+	free(cocci);
+}
+
+void review_free(struct review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_items; i++) {
+		if (r->items[i].edit)
+			free(r->items[i].edit->text);
+		free(r->items[i].edit);
+		free(r->items[i].fix);
+	}
+	for (i = 0; i < r->nr_files; i++) {
+		free(r->files[i].path);
+		free(r->files[i].added);
+	}
+	free(r->files);
+	free(r->items);
+	free(r->fix);
+	pipeline_free(&r->post);
+}

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Reading patches: git format-patch files, an mbox of a whole series, or
+ * a plain unified diff.  The parse is strict where a lenient one would
+ * pass a patch unchecked: a hunk whose lines do not match its header's
+ * counts, or a message without any file diff, is an error.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util.h"
+#include "review/review.h"
+
+struct cursor {
+	const char *p;		/* the next line */
+	int lineno;		/* of the next line, 1-based */
+};
+
+/* The next line without its newline, or NULL at the end. */
+static char *next_line(struct cursor *c)
+{
+	const char *end;
+	char *line;
+
+	if (!*c->p)
+		return NULL;
+	end = strchr(c->p, '\n');
+	if (!end)
+		end = c->p + strlen(c->p);
+	line = xstrndup(c->p, end - c->p);
+	if (end > c->p && end[-1] == '\r')
+		line[end - c->p - 1] = '\0';
+	c->p = *end ? end + 1 : end;
+	c->lineno++;
+	return line;
+}
+
+static bool peek_starts(const struct cursor *c, const char *prefix)
+{
+	return str_starts_with(c->p, prefix);
+}
+
+/* A diff path with strip components dropped; NULL for /dev/null. */
+static int diff_path(const char *field, int strip, char **out, char **err)
+{
+	size_t len = strcspn(field, "\t");
+	char *path = xstrndup(field, len), *p = path;
+	int i;
+
+	while (len && path[len - 1] == ' ')
+		path[--len] = '\0';
+	*out = NULL;
+	if (!strcmp(path, "/dev/null")) {
+		free(path);
+		return 0;
+	}
+	for (i = 0; i < strip; i++) {
+		p = strchr(p, '/');
+		if (!p) {
+			*err = xasprintf("cannot strip a directory from path '%s'",
+					 path);
+			free(path);
+			return -1;
+		}
+		p++;
+	}
+	if (!*p || *p == '/' || !strcmp(p, "..") || str_starts_with(p, "../") ||
+	    strstr(p, "/../") || str_ends_with(p, "/..")) {
+		*err = xasprintf("unsafe path '%s' in the diff", path);
+		free(path);
+		return -1;
+	}
+	*out = xstrdup(p);
+	free(path);
+	return 0;
+}
+
+/* "@@ -a[,b] +c[,d] @@": counts default to 1, as diff omits them then. */
+static int hunk_header(const char *line, struct hunk *h)
+{
+	int n = 0;
+
+	h->old_count = h->new_count = 1;
+	if (sscanf(line, "@@ -%d,%d +%n", &h->old_start, &h->old_count, &n) == 2 ||
+	    sscanf(line, "@@ -%d +%n", &h->old_start, &n) == 1) {
+		if (!n)
+			return -1;
+		line += n;
+	} else {
+		return -1;
+	}
+	n = 0;
+	if (sscanf(line, "%d,%d @@%n", &h->new_start, &h->new_count, &n) != 2 &&
+	    sscanf(line, "%d @@%n", &h->new_start, &n) != 1)
+		return -1;
+	if (!n || h->old_start < 0 || h->new_start < 0 ||
+	    h->old_count < 0 || h->new_count < 0)
+		return -1;
+	return 0;
+}
+
+/* Read the body of a hunk: exactly the lines its counts promise. */
+static int hunk_body(struct cursor *c, struct hunk *h, char **err)
+{
+	int old = h->old_count, new = h->new_count;
+	char *line;
+	char kind;
+
+	while (old > 0 || new > 0) {
+		line = next_line(c);
+		if (!line) {
+			*err = xasprintf("line %d: hunk ends early", c->lineno);
+			return -1;
+		}
+		kind = line[0] ? line[0] : ' ';	/* mailers drop the space */
+		if (kind == '\\') {
+			free(line);
+			continue;
+		}
+		if ((kind != ' ' && kind != '-' && kind != '+') ||
+		    (kind != '+' && !old) || (kind != '-' && !new)) {
+			*err = xasprintf("line %d: hunk does not match its header's line counts",
+					 c->lineno);
+			free(line);
+			return -1;
+		}
+		old -= kind != '+';
+		new -= kind != '-';
+		ARRAY_PUSH(h->lines, h->nr_lines, h->alloc_lines)->kind = kind;
+		h->lines[h->nr_lines - 1].text = xstrdup(line[0] ? line + 1 : "");
+		free(line);
+	}
+	if (peek_starts(c, "\\"))
+		free(next_line(c));
+	return 0;
+}
+
+static struct file_diff *new_file(struct patch *p)
+{
+	struct file_diff *fd = ARRAY_PUSH(p->files, p->nr_files,
+					  p->alloc_files);
+
+	memset(fd, 0, sizeof(*fd));
+	return fd;
+}
+
+/* "diff --git a/x b/y": the paths, used when no ---/+++ lines follow. */
+static int git_header(const char *line, int strip, struct file_diff *fd,
+		      char **err)
+{
+	const char *b = strstr(line, " b/");
+	char *a;
+	int ret;
+
+	fd->git_only = true;
+	if (!b)
+		return 0;
+	a = xstrndup(line + 11, b - line - 11);
+	ret = diff_path(a, strip, &fd->old_path, err) ||
+	      diff_path(b + 1, strip, &fd->new_path, err);
+	fd->git_only = true;
+	free(a);
+	return ret ? -1 : 0;
+}
+
+static int file_header(struct cursor *c, const char *minus, int strip,
+		       struct file_diff *fd, char **err)
+{
+	char *plus = next_line(c);
+	int ret;
+
+	free(fd->old_path);
+	free(fd->new_path);
+	fd->old_path = fd->new_path = NULL;
+	ret = diff_path(minus + 4, strip, &fd->old_path, err) ||
+	      diff_path(plus + 4, strip, &fd->new_path, err);
+	free(plus);
+	return ret ? -1 : 0;
+}
+
+static int parse_line(struct cursor *c, const char *line, int strip,
+		      struct patch *p, char **err)
+{
+	struct file_diff *fd = p->nr_files ? &p->files[p->nr_files - 1] : NULL;
+	struct hunk *h;
+
+	if (str_starts_with(line, "diff --git "))
+		return git_header(line, strip, new_file(p), err);
+	if (str_starts_with(line, "--- ") && peek_starts(c, "+++ ")) {
+		/* After "diff --git", these name the same file. */
+		if (!fd || !fd->git_only)
+			fd = new_file(p);
+		fd->git_only = false;
+		return file_header(c, line, strip, fd, err);
+	}
+	if (fd && fd->git_only && str_starts_with(line, "new file mode")) {
+		free(fd->old_path);
+		fd->old_path = NULL;
+	}
+	if (fd && fd->git_only && str_starts_with(line, "deleted file mode")) {
+		free(fd->new_path);
+		fd->new_path = NULL;
+	}
+	if (str_starts_with(line, "GIT binary patch") ||
+	    (str_starts_with(line, "Binary files ") && str_ends_with(line, " differ"))) {
+		*err = xasprintf("line %d: binary patches are not supported",
+				 c->lineno);
+		return -1;
+	}
+	if (!str_starts_with(line, "@@ "))
+		return 0;
+	if (!fd) {
+		*err = xasprintf("line %d: hunk outside of a file diff", c->lineno);
+		return -1;
+	}
+	h = ARRAY_PUSH(fd->hunks, fd->nr_hunks, fd->alloc_hunks);
+	memset(h, 0, sizeof(*h));
+	if (hunk_header(line, h)) {
+		*err = xasprintf("line %d: malformed hunk header '%s'",
+				 c->lineno, line);
+		return -1;
+	}
+	return hunk_body(c, h, err);
+}
+
+int diff_parse(const char *text, int strip, struct patch *p, char **err)
+{
+	struct cursor c = { text, 0 };
+	char *line;
+	int ret = 0;
+
+	while (!ret && (line = next_line(&c))) {
+		ret = parse_line(&c, line, strip, p, err);
+		free(line);
+	}
+	return ret;
+}
+
+/* The Subject: header of a message, unfolded; NULL when it has none. */
+static char *message_subject(const char *text)
+{
+	struct cursor c = { text, 0 };
+	char *line, *subject = NULL, *more;
+
+	while ((line = next_line(&c)) && *line) {
+		if (subject && (line[0] == ' ' || line[0] == '\t')) {
+			more = xasprintf("%s %s", subject, line + strspn(line, " \t"));
+			free(subject);
+			subject = more;
+		} else if (!subject && !strncasecmp(line, "Subject:", 8)) {
+			subject = xstrdup(line + 8 + strspn(line + 8, " \t"));
+		} else if (subject) {
+			free(line);
+			break;
+		}
+		free(line);
+	}
+	if (line && !*line)
+		free(line);
+	return subject;
+}
+
+/* The "From <sha> Mon Sep 17 00:00:00 2001" line git starts a patch with. */
+static bool is_mbox_separator(const char *s)
+{
+	int i;
+
+	if (!str_starts_with(s, "From "))
+		return false;
+	for (i = 5; i < 45; i++)
+		if (!isxdigit((unsigned char)s[i]))
+			return false;
+	return s[45] == ' ';
+}
+
+/* A cover letter: "[PATCH 0/3]", "[RFC PATCH v2 00/12]", ... */
+static bool is_cover(const char *subject)
+{
+	const char *open = subject ? strchr(subject, '[') : NULL;
+	const char *close = open ? strchr(open, ']') : NULL;
+	const char *slash = close ? memchr(open, '/', close - open) : NULL;
+	const char *p = slash;
+
+	if (!slash)
+		return false;
+	while (p > open + 1 && p[-1] == '0')
+		p--;
+	return p != slash && (p[-1] == ' ' || p[-1] == '[') &&
+	       isdigit((unsigned char)slash[1]);
+}
+
+static int add_message(struct patch_set *ps, const char *start, size_t len,
+		       char **err)
+{
+	struct patch p = { 0 };
+	char *msgerr = NULL;
+
+	p.text = xstrndup(start, len);
+	p.subject = message_subject(p.text);
+	if (diff_parse(p.text, 1, &p, &msgerr)) {
+		*err = xasprintf("%s%s%s: %s", p.subject ? "patch '" : "",
+				 p.subject ? p.subject : "input",
+				 p.subject ? "'" : "", msgerr);
+		free(msgerr);
+		patch_free(&p);
+		return -1;
+	}
+	if (!p.nr_files && is_cover(p.subject) && !ps->cover) {
+		ps->cover = p.subject;
+		p.subject = NULL;
+		patch_free(&p);
+		return 0;
+	}
+	if (!p.nr_files) {
+		*err = xasprintf("%s%s%s: no file diffs found",
+				 p.subject ? "patch '" : "",
+				 p.subject ? p.subject : "input",
+				 p.subject ? "'" : "");
+		patch_free(&p);
+		return -1;
+	}
+	*ARRAY_PUSH(ps->patches, ps->nr, ps->alloc) = p;
+	return 0;
+}
+
+int patch_set_parse(const char *text, struct patch_set *ps, char **err)
+{
+	const char *start = text, *p = text;
+
+	memset(ps, 0, sizeof(*ps));
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		const char *next = nl ? nl + 1 : p + strlen(p);
+
+		if (!*next || is_mbox_separator(next)) {
+			if (next > start && add_message(ps, start, next - start, err))
+				return -1;
+			if (!*next)
+				break;
+			start = next;
+		}
+		p = next;
+	}
+	if (!ps->nr) {
+		*err = xstrdup("no file diffs found in the input");
+		return -1;
+	}
+	return 0;
+}
+
+const char *patch_set_subject(const struct patch_set *ps)
+{
+	if (ps->cover)
+		return ps->cover;
+	return ps->nr && ps->patches[0].subject ? ps->patches[0].subject : NULL;
+}
+
+void patch_free(struct patch *p)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < p->nr_files; i++) {
+		struct file_diff *fd = &p->files[i];
+
+		for (j = 0; j < fd->nr_hunks; j++) {
+			for (k = 0; k < fd->hunks[j].nr_lines; k++)
+				free(fd->hunks[j].lines[k].text);
+			free(fd->hunks[j].lines);
+		}
+		free(fd->hunks);
+		free(fd->old_path);
+		free(fd->new_path);
+	}
+	free(p->files);
+	free(p->subject);
+	free(p->text);
+	memset(p, 0, sizeof(*p));
+}
+
+void patch_set_free(struct patch_set *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->nr; i++)
+		patch_free(&ps->patches[i]);
+	free(ps->patches);
+	free(ps->cover);
+	memset(ps, 0, sizeof(*ps));
+}

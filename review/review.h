@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * "ptsync review": a patch or a series checked as a review bot would.
+ * The patch is parsed, applied to copies of the files it touches, both
+ * versions are checked, and each finding of the patched version is new
+ * (on a line the patch adds) or old (there before).  The renderers read
+ * only struct review.
+ */
+#ifndef PTSYNC_REVIEW_H
+#define PTSYNC_REVIEW_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "analyse/pipeline.h"
+#include "commands/commands.h"
+
+/* The tool's version as the SARIF driver states it. */
+#define REVIEW_TOOL_VERSION	PTSYNC_VERSION
+
+/* One line of a hunk: ' ', '-' or '+', and its text without the newline. */
+struct hunk_line {
+	char kind;
+	char *text;
+};
+
+struct hunk {
+	int old_start, old_count;
+	int new_start, new_count;
+	struct hunk_line *lines;
+	size_t nr_lines, alloc_lines;
+};
+
+/* One file of a diff; a path is NULL for /dev/null. */
+struct file_diff {
+	char *old_path, *new_path;	/* prefix (a/, b/) stripped */
+	bool git_only;		/* paths so far from "diff --git" alone */
+	struct hunk *hunks;
+	size_t nr_hunks, alloc_hunks;
+};
+
+struct patch {
+	char *subject;		/* NULL for a plain diff */
+	char *text;		/* the whole message, for patch(1) */
+	struct file_diff *files;
+	size_t nr_files, alloc_files;
+};
+
+struct patch_set {
+	struct patch *patches;
+	size_t nr, alloc;
+	char *cover;		/* the subject of a [PATCH 0/N], or NULL */
+};
+
+/* patch_parse.c */
+
+/*
+ * Split text (an mbox, a format-patch file or a plain diff) into patches
+ * and parse their diffs, as patch -p1 reads them.  0, or -1 with a
+ * message in *err.
+ */
+int patch_set_parse(const char *text, struct patch_set *ps, char **err);
+/*
+ * Parse the unified diff in text, dropping strip leading components of
+ * each path; spatch's own diffs need 0.
+ */
+int diff_parse(const char *text, int strip, struct patch *p, char **err);
+void patch_free(struct patch *p);
+void patch_set_free(struct patch_set *ps);
+/* The subject for "Re:": the cover letter's, else the first patch's. */
+const char *patch_set_subject(const struct patch_set *ps);
+
+/* apply.c */
+
+struct workdir {
+	char *dir;		/* the mkdtemp directory */
+	char *pre, *post;	/* dir/pre and dir/post */
+	char **paths;		/* every touched path, relative */
+	size_t nr_paths, alloc_paths;
+};
+
+/*
+ * Copy the touched files of KDIR (or of git revision base in KDIR) into
+ * a new temporary directory and apply the patches in order to the post
+ * copy.  0, or -1 with a message in *err; KDIR is only read.
+ */
+int workdir_apply(const char *kdir, const char *base,
+		  const struct patch_set *ps, struct workdir *w, char **err);
+/* The lines of post/path that pre/path lacks, ascending; their number. */
+size_t workdir_added_lines(const struct workdir *w, const char *path,
+			   int **lines);
+/* Remove the temporary directory and free w. */
+void workdir_free(struct workdir *w);
+
+/* A whole-line rewrite: lines start..end of the file become text. */
+struct line_edit {
+	int start, end;		/* 1-based, inclusive */
+	char *text;		/* the new lines joined with "\n", no final one */
+};
+
+struct review_item {
+	const struct finding *f;
+	bool is_new;
+	struct line_edit *edit;		/* NULL when no rewrite exists */
+	char *fix;	/* a/ b/ diff of the hunks with the rewrite, or NULL */
+};
+
+/* A touched file and the lines the patch adds to it. */
+struct review_file {
+	char *path;
+	int *added;		/* ascending */
+	size_t nr_added;
+};
+
+struct review {
+	const struct patch_set *ps;
+	const char *kdir;		/* as given */
+	const char *post_root;		/* the patched copies */
+	struct review_file *files;
+	size_t nr_files;
+	struct pipeline post;
+	size_t nr_pre;			/* findings before the patch */
+	struct review_item *items;	/* one per post finding, same order */
+	size_t nr_items;
+	size_t nr_new;
+	char *fix;	/* the diff of every hunk with a new rewrite, or NULL */
+};
+
+/* check.c */
+
+/*
+ * Check the touched files of w before and after the patches of ps and
+ * judge each finding after them; the fixes come with it.  0, or -1 with
+ * a message in *err.
+ */
+int review_check(const char *kdir, const struct patch_set *ps,
+		 const struct workdir *w, int timeout, struct review *r,
+		 char **err);
+
+/* fix.c */
+
+/*
+ * Run spatch's patch mode on the post files with new findings and attach
+ * each finding's rewrite.  A spatch failure only leaves fixes out.
+ */
+void review_attach_fixes(struct review *r, int timeout);
+void review_free(struct review *r);
+/* Whether the patch adds line of path. */
+bool review_is_added(const struct review *r, const char *path, int line);
+
+/* The renderers: 0, or -1 when writing failed. */
+int review_email(FILE *out, const struct review *r, bool markdown);
+int review_sarif(FILE *out, const struct review *r);
+int review_rdjsonl(FILE *out, const struct review *r);
+int review_github(FILE *out, const struct review *r);
+int review_json(FILE *out, const struct review *r);
+
+/* text.c: helpers the renderers share. */
+
+/* Line n (1-based) of root/path, without its newline; NULL past the end. */
+char *review_file_line(const char *root, const char *path, int n);
+/* "x86 (!CONFIG_X86_32), ..." for the variants where f is exposed. */
+char *review_exposed_arches(const struct finding *f,
+			    const struct arch_model *m);
+const char *review_rule_title(const char *rule);
+const char *review_rule_help(const char *rule);
+
+#endif
