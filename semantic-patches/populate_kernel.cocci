@@ -15,7 +15,7 @@
 // Confidence: High
 // Copyright: (C) 2026 The ptsync authors.
 // Comments: virtual rule "json" prints one JSON object per finding.
-// Options: --no-includes --include-headers --smpl-spacing
+// Options: --no-includes --include-headers --smpl-spacing --use-coccigrep
 // Keywords: pgd_populate, p4d_populate, init_mm
 // Requires: 1.1.1
 
@@ -305,7 +305,7 @@ pm << addrmod.pm;
 addr_mods.setdefault(key(pc[0]), []).append((int(pd[0].line), v) + pos(pm[0]))
 
 # The kernel's walk idiom: pointer and address step in one expression.
-@step@
+@step depends on call@
 identifier p, v;
 expression F, G;
 position pa, pm;
