@@ -15,6 +15,8 @@
 #include "lib/util.h"
 #include "report/report.h"
 
+#define usage_error(fmt, arg) cmd_usage_error("check", fmt, arg)
+
 static const char check_usage[] =
 "usage: ptsync check [KDIR] [--format text|gcc|json] [--jobs N]\n"
 "                    [--fail-on error|warning|note] [--timeout SEC] [PATH...]\n"
@@ -42,38 +44,6 @@ struct check_opts {
 	char **paths;
 	int nr_paths;
 };
-
-static int parse_severity(const char *s, enum severity *sev)
-{
-	if (!strcmp(s, "error"))
-		*sev = SEV_ERROR;
-	else if (!strcmp(s, "warning"))
-		*sev = SEV_WARNING;
-	else if (!strcmp(s, "note"))
-		*sev = SEV_NOTE;
-	else
-		return -1;
-	return 0;
-}
-
-static int parse_count(const char *s, int *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end || v < 1 || v > 4096)
-		return -1;
-	*out = (int)v;
-	return 0;
-}
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ptsync check: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ptsync check --help'.\n");
-	return EXIT_USAGE;
-}
 
 /* The first operand is KDIR when it is a kernel tree; PATHs follow. */
 static int parse_operands(struct check_opts *o, int argc, char **argv)

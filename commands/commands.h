@@ -6,6 +6,8 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#include "classify/finding.h"
+
 #define PTSYNC_VERSION "0.1.0"
 
 /* Exit codes shared by every subcommand. */
@@ -29,6 +31,10 @@ const char *require_kernel_tree(const char *cmd, const char *dir);
 /* Where the semantic patch is: $PTSYNC_COCCI, or beside the program. */
 char *find_cocci(void);
 void install_stop_handlers(void);
+/* "ptsync CMD: <fmt with arg>" and a pointer to --help; EXIT_USAGE. */
+int cmd_usage_error(const char *cmd, const char *fmt, const char *arg);
+int parse_severity(const char *s, enum severity *sev);
+int parse_count(const char *s, int *out);
 extern atomic_int stop_requested;
 
 #endif

@@ -105,3 +105,36 @@ void install_stop_handlers(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 }
+
+int cmd_usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "ptsync %s: ", cmd);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'ptsync %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int parse_severity(const char *s, enum severity *sev)
+{
+	if (!strcmp(s, "error"))
+		*sev = SEV_ERROR;
+	else if (!strcmp(s, "warning"))
+		*sev = SEV_WARNING;
+	else if (!strcmp(s, "note"))
+		*sev = SEV_NOTE;
+	else
+		return -1;
+	return 0;
+}
+
+/* Job counts and timeouts: a whole number from 1 to 4096. */
+int parse_count(const char *s, int *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end || v < 1 || v > 4096)
+		return -1;
+	*out = (int)v;
+	return 0;
+}

@@ -16,6 +16,8 @@
 #include "convert/convert.h"
 #include "lib/util.h"
 
+#define usage_error(fmt, arg) cmd_usage_error("convert", fmt, arg)
+
 static const char convert_usage[] =
 "usage: ptsync convert [KDIR] [--dry-run | --apply | --series DIR] [--force]\n"
 "                      [--add-helpers] [--verify-build] [--jobs N]\n"
@@ -47,25 +49,6 @@ struct cli {
 	const char *series_dir;
 	bool force, verify_build, mode_set;
 };
-
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ptsync convert: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ptsync convert --help'.\n");
-	return EXIT_USAGE;
-}
-
-static int parse_count(const char *s, int *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end || v < 1 || v > 4096)
-		return -1;
-	*out = (int)v;
-	return 0;
-}
 
 static int set_mode(struct cli *c, enum convert_mode mode)
 {

@@ -15,6 +15,8 @@
 #include "lib/util.h"
 #include "review/review.h"
 
+#define usage_error(fmt, arg) cmd_usage_error("review", fmt, arg)
+
 static const char review_usage[] =
 "usage: ptsync review [--tree KDIR] [--format FMT] [--fail-on SEV] PATCH...\n"
 "       ptsync review [--tree KDIR] [--format FMT] [--fail-on SEV] --git A..B\n"
@@ -52,14 +54,6 @@ struct review_opts {
 	int nr_inputs;
 };
 
-static int usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "ptsync review: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ptsync review --help'.\n");
-	return EXIT_USAGE;
-}
-
 static bool known_format(const char *s)
 {
 	size_t i;
@@ -70,24 +64,8 @@ static bool known_format(const char *s)
 	return false;
 }
 
-static int parse_severity(const char *s, enum severity *sev)
-{
-	if (!strcmp(s, "error"))
-		*sev = SEV_ERROR;
-	else if (!strcmp(s, "warning"))
-		*sev = SEV_WARNING;
-	else if (!strcmp(s, "note"))
-		*sev = SEV_NOTE;
-	else
-		return -1;
-	return 0;
-}
-
 static int parse_option(struct review_opts *o, int c)
 {
-	char *end;
-	long v;
-
 	switch (c) {
 	case 'T':
 		o->tree = optarg;
@@ -106,11 +84,9 @@ static int parse_option(struct review_opts *o, int c)
 					   optarg);
 		return 0;
 	case 't':
-		v = strtol(optarg, &end, 10);
-		if (!*optarg || *end || v < 1 || v > 4096)
+		if (parse_count(optarg, &o->timeout))
 			return usage_error("--timeout needs seconds from 1 to 4096, not '%s'",
 					   optarg);
-		o->timeout = (int)v;
 		return 0;
 	case 'h':
 		fputs(review_usage, stdout);

@@ -86,6 +86,10 @@ json_t *rjson_text_or_null(const char *s);
 /* Dump doc with a final newline, then release it. */
 int rjson_write(FILE *out, json_t *doc);
 
+/* One finding as in the check JSON; review adds its own keys to it. */
+json_t *report_finding_json(const struct finding *f,
+			    const struct arch_model *model);
+
 /* model_json.c */
 
 json_t *report_levels_json(unsigned int mask);		/* ["pgd", "p4d"] */

@@ -84,7 +84,7 @@ static size_t count_exposure(const struct finding *f, size_t nr,
 	return n;
 }
 
-static json_t *finding_json(const struct finding *f,
+json_t *report_finding_json(const struct finding *f,
 			    const struct arch_model *model)
 {
 	json_t *o = rjson_checked(json_object());
@@ -207,7 +207,7 @@ int report_json(FILE *out, const struct finding_list *findings,
 	if (!summary)
 		summary = &none;
 	for (i = 0; i < findings->nr; i++)
-		rjson_push(list, finding_json(&findings->items[i], model));
+		rjson_push(list, report_finding_json(&findings->items[i], model));
 	rjson_put(doc, "schema", json_string("ptsync-check"));
 	rjson_put(doc, "version", json_integer(PTSYNC_JSON_SCHEMA_VERSION));
 	rjson_put(doc, "tree", rjson_text(summary->root));

@@ -13,90 +13,14 @@
 
 #define REVIEW_JSON_VERSION 1
 
-static unsigned int level_bit(enum pt_level level)
-{
-	return level == LEVEL_PGD ? MASK_PGD : MASK_P4D;
-}
-
-/* The run-time condition under which a mask chosen at run time has f's level. */
-static json_t *exposed_when(const struct arch_variant *v, unsigned int bit)
-{
-	bool yes = v->mask_if_true & bit, no = v->mask_if_false & bit;
-	char *text;
-	json_t *j;
-
-	if (!v->mask_condition || yes == no)
-		return rjson_checked(json_null());
-	if (yes)
-		return rjson_text(v->mask_condition);
-	text = xasprintf("!(%s)", v->mask_condition);
-	j = rjson_text(text);
-	free(text);
-	return j;
-}
-
-static json_t *exposure_json(const struct finding *f,
-			     const struct arch_model *m, size_t *latent,
-			     size_t *noop)
-{
-	json_t *array = rjson_checked(json_array()), *o;
-	size_t i;
-
-	*latent = *noop = 0;
-	for (i = 0; f->exposure && i < m->nr_variants; i++) {
-		const struct arch_variant *v = &m->variants[i];
-
-		*latent += f->exposure[i] == EXPOSURE_LATENT;
-		*noop += f->exposure[i] == EXPOSURE_NOOP;
-		if (f->exposure[i] != EXPOSURE_EXPOSED)
-			continue;
-		o = rjson_checked(json_object());
-		rjson_put(o, "variant", json_integer(i));
-		rjson_put(o, "arch", rjson_text(v->arch));
-		rjson_put(o, "condition", rjson_text(v->condition ? v->condition : ""));
-		rjson_put(o, "mask_condition", exposed_when(v, level_bit(f->level)));
-		rjson_push(array, o);
-	}
-	return array;
-}
-
-static void put_position(json_t *o, const struct finding *f)
-{
-	rjson_put(o, "file", rjson_text(f->file));
-	rjson_put(o, "line", json_integer(f->line));
-	rjson_put(o, "column", json_integer(f->column + 1));
-	rjson_put(o, "column_end", json_integer(f->column_end + 1));
-	rjson_put(o, "function", rjson_text_or_null(f->function));
-	rjson_put(o, "section", rjson_text_or_null(f->section));
-}
-
+/* The check JSON's finding, plus whether the patch adds it and its fix. */
 static json_t *finding_json(const struct review_item *it,
 			    const struct arch_model *m)
 {
-	const struct finding *f = it->f;
-	json_t *o = rjson_checked(json_object());
-	char *msg = finding_message(f);
-	size_t latent, noop;
+	json_t *o = report_finding_json(it->f, m);
 
-	put_position(o, f);
-	rjson_put(o, "level", json_string(report_level_name(f->level)));
-	rjson_put(o, "call", rjson_text(f->call));
-	rjson_put(o, "rule", rjson_text(f->rule));
-	rjson_put(o, "severity", json_string(severity_name(f->severity)));
-	rjson_put(o, "message", rjson_text(msg));
-	rjson_put(o, "why", rjson_text(f->why ? f->why : ""));
-	rjson_put(o, "reason", rjson_text(f->reason));
-	rjson_put(o, "address", rjson_text(f->address));
-	rjson_put(o, "unanalyzed", json_boolean(f->unanalyzed));
-	rjson_put(o, "synced_locally", json_boolean(f->synced_locally));
-	rjson_put(o, "boot_only", json_boolean(f->boot_only));
-	rjson_put(o, "arch", rjson_text(f->arch));
-	rjson_put(o, "exposed_on", exposure_json(f, m, &latent, &noop));
-	rjson_put(o, "latent_on_count", json_integer(latent));
-	rjson_put(o, "noop_on_count", json_integer(noop));
 	rjson_put(o, "new", json_boolean(it->is_new));
 	rjson_put(o, "fix", rjson_text(it->fix));
-	free(msg);
 	return o;
 }
 
