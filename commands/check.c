@@ -45,37 +45,6 @@ struct check_opts {
 	int nr_paths;
 };
 
-/* The first operand is KDIR when it is a kernel tree; PATHs follow. */
-static int parse_operands(struct check_opts *o, int argc, char **argv)
-{
-	struct stat st;
-
-	o->root = ".";
-	if (argc > 0 && is_kernel_tree(argv[0])) {
-		o->root = argv[0];
-		argc--;
-		argv++;
-	} else if (argc > 0 && !is_kernel_tree(".")) {
-		o->root = argv[0];	/* not a tree: refused below */
-		argc--;
-		argv++;
-	}
-	if (!require_kernel_tree("check", o->root))
-		return EXIT_USAGE;
-	o->paths = argv;
-	o->nr_paths = argc;
-	for (int i = 0; i < argc; i++) {
-		char *full = path_join(o->root, argv[i]);
-		int bad = stat(full, &st);
-
-		free(full);
-		if (bad || argv[i][0] == '/' || strstr(argv[i], ".."))
-			return usage_error("%s: no such path inside the tree",
-					   argv[i]);
-	}
-	return 0;
-}
-
 static int parse_check_args(struct check_opts *o, int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -86,7 +55,8 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ }
 	};
-	int c;
+	struct tree_operands t;
+	int c, ret;
 
 	o->format = "text";
 	o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -125,7 +95,11 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 	}
 	if (o->jobs < 1)
 		o->jobs = 1;
-	return parse_operands(o, argc - optind, argv + optind);
+	ret = parse_tree_operands("check", argc - optind, argv + optind, &t);
+	o->root = t.root;
+	o->paths = t.paths;
+	o->nr_paths = t.nr_paths;
+	return ret;
 }
 
 static int render(const struct check_opts *o, const struct finding_list *f,

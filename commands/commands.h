@@ -35,6 +35,15 @@ void install_stop_handlers(void);
 int cmd_usage_error(const char *cmd, const char *fmt, const char *arg);
 int parse_severity(const char *s, enum severity *sev);
 int parse_count(const char *s, int *out);
+
+struct tree_operands {
+	const char *root;
+	char **paths;
+	int nr_paths;
+};
+
+int parse_tree_operands(const char *cmd, int argc, char **argv,
+			struct tree_operands *t);
 extern atomic_int stop_requested;
 
 #endif

@@ -138,3 +138,36 @@ int parse_count(const char *s, int *out)
 	*out = (int)v;
 	return 0;
 }
+
+/*
+ * "[KDIR] [PATH...]": the first operand is KDIR when it is a kernel tree,
+ * or when the current directory is not one (then it is refused by name).
+ * PATHs must exist inside the tree.
+ */
+int parse_tree_operands(const char *cmd, int argc, char **argv,
+			struct tree_operands *t)
+{
+	struct stat st;
+	int i, bad;
+	char *full;
+
+	t->root = ".";
+	if (argc > 0 && (is_kernel_tree(argv[0]) || !is_kernel_tree("."))) {
+		t->root = argv[0];
+		argc--;
+		argv++;
+	}
+	if (!require_kernel_tree(cmd, t->root))
+		return EXIT_USAGE;
+	t->paths = argv;
+	t->nr_paths = argc;
+	for (i = 0; i < argc; i++) {
+		full = path_join(t->root, argv[i]);
+		bad = stat(full, &st);
+		free(full);
+		if (bad || argv[i][0] == '/' || strstr(argv[i], ".."))
+			return cmd_usage_error(cmd, "%s: no such path inside the tree",
+					       argv[i]);
+	}
+	return 0;
+}

@@ -60,33 +60,6 @@ static int set_mode(struct cli *c, enum convert_mode mode)
 }
 
 /* The first operand is KDIR when it is a kernel tree; PATHs follow. */
-static int parse_operands(struct cli *c, int argc, char **argv)
-{
-	struct stat st;
-	int i;
-
-	c->o.root = ".";
-	if (argc > 0 && (is_kernel_tree(argv[0]) || !is_kernel_tree("."))) {
-		c->o.root = argv[0];
-		argc--;
-		argv++;
-	}
-	if (!require_kernel_tree("convert", c->o.root))
-		return EXIT_USAGE;
-	c->o.paths = argv;
-	c->o.nr_paths = argc;
-	for (i = 0; i < argc; i++) {
-		char *full = path_join(c->o.root, argv[i]);
-		int bad = stat(full, &st);
-
-		free(full);
-		if (bad || argv[i][0] == '/' || strstr(argv[i], ".."))
-			return usage_error("%s: no such path inside the tree",
-					   argv[i]);
-	}
-	return 0;
-}
-
 static int parse_option(struct cli *c, int opt)
 {
 	switch (opt) {
@@ -138,6 +111,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ }
 	};
+	struct tree_operands t;
 	int opt, ret;
 
 	c->o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -152,7 +126,11 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	}
 	if (c->verify_build && c->mode != MODE_APPLY)
 		return usage_error("%s", "--verify-build needs --apply");
-	return parse_operands(c, argc - optind, argv + optind);
+	ret = parse_tree_operands("convert", argc - optind, argv + optind, &t);
+	c->o.root = t.root;
+	c->o.paths = t.paths;
+	c->o.nr_paths = t.nr_paths;
+	return ret;
 }
 
 /* Refusals that must come before any work, so nothing is written. */
