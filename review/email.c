@@ -65,10 +65,11 @@ static void explanation(FILE *out, const struct review *r)
 	}
 	fprintf(out, "ptsync found %zu new and %zu old raw pgd/p4d_populate() call%s on init_mm in the files this patch touches (%zu before it).\n\n",
 		r->nr_new, old, report_plural(r->nr_items), r->nr_pre);
-	fputs("pgd_populate() and p4d_populate() on init_mm change the kernel page\n"
-	      "tables without calling arch_sync_kernel_mappings(), so on architectures\n"
-	      "whose ARCH_PAGE_TABLE_SYNC_MASK has that level, other page tables (and\n"
-	      "other CPUs) can miss the new mapping.  Use pgd_populate_kernel() and\n"
+	fputs("pgd_populate() and p4d_populate() on init_mm change a top-level entry\n"
+	      "of the kernel page table without calling arch_sync_kernel_mappings(),\n"
+	      "so on architectures whose ARCH_PAGE_TABLE_SYNC_MASK has that level the\n"
+	      "page tables of existing processes miss the new mapping (vmemmap and\n"
+	      "memory hotplug crashed that way).  Use pgd_populate_kernel() and\n"
 	      "p4d_populate_kernel() from <linux/pgalloc.h>, which sync when needed.\n\n",
 	      out);
 	if (arches)
