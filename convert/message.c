@@ -28,11 +28,20 @@ static const char *raw_names(unsigned int levels)
 	return "pgd_populate() and p4d_populate()";
 }
 
+/* Kernel subjects name arch code without "arch/": "x86/mm: ...". */
+static const char *subject_prefix(const char *subsys)
+{
+	return str_starts_with(subsys, "arch/") ? subsys + strlen("arch/") :
+						  subsys;
+}
+
 char *group_subject(const struct patch_group *g)
 {
+	const char *prefix = subject_prefix(g->subsys);
+
 	if (g->files[0]->is_new)
-		return xasprintf("%s: add {pgd,p4d}_populate_kernel()", g->subsys);
-	return xasprintf("%s: use %s", g->subsys, helper_names(g->levels));
+		return xasprintf("%s: add {pgd,p4d}_populate_kernel()", prefix);
+	return xasprintf("%s: use %s", prefix, helper_names(g->levels));
 }
 
 /* As git format-patch: runs of other characters become one '-'. */
