@@ -148,14 +148,17 @@ void review_free(struct review *r);
 /* Whether the patch adds line of path. */
 bool review_is_added(const struct review *r, const char *path, int line);
 
-/* The renderers: 0, or -1 when writing failed. */
+/*
+ * The renderers, in report/review_*.c beside the check formats: 0, or -1
+ * when writing failed.
+ */
 int review_email(FILE *out, const struct review *r, bool markdown);
 int review_sarif(FILE *out, const struct review *r);
 int review_rdjsonl(FILE *out, const struct review *r);
 int review_github(FILE *out, const struct review *r);
 int review_json(FILE *out, const struct review *r);
 
-/* text.c: helpers the renderers share. */
+/* report/review_text.c: helpers the renderers share. */
 
 /* Line n (1-based) of root/path, without its newline; NULL past the end. */
 char *review_file_line(const char *root, const char *path, int n);
