@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "lib/util.h"
@@ -44,7 +45,8 @@ static int check_copy(const char *root, const char *kdir,
 		      char **err)
 {
 	struct pipeline_opts o = {
-		.root = root, .model_root = kdir, .jobs = 2, .timeout = timeout,
+		.root = root, .model_root = kdir, .timeout = timeout,
+		.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN),
 	};
 	char **paths;
 	size_t nr = c_files(w, root, &paths);
