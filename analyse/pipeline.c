@@ -32,7 +32,8 @@ static void warn_failed_files(const struct analysis *an)
 static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 {
 	struct spatch_config cfg = {
-		.root = o->root, .jobs = o->jobs, .timeout = o->timeout,
+		.root = o->root, .jobs = o->jobs > 0 ? o->jobs : 1,
+		.timeout = o->timeout,
 		.stop = &stop_requested,
 	};
 	struct analysis an = { 0 };
