@@ -29,22 +29,32 @@ static void warn_failed_files(const struct analysis *an)
 				an->files[i].path, an->files[i].detail);
 }
 
+void spatch_config_init(struct spatch_config *cfg, const char *root,
+			int jobs, int timeout, const char *mode)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->root = root;
+	cfg->jobs = jobs > 0 ? jobs : 1;
+	cfg->timeout = timeout;
+	cfg->mode = mode;
+	cfg->stop = &stop_requested;
+	cfg->spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
+	/* spatch was built against Debian's python3, not whatever PATH has. */
+	cfg->python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
+	cfg->cocci = find_cocci();
+}
+
 static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 {
-	struct spatch_config cfg = {
-		.root = o->root, .jobs = o->jobs > 0 ? o->jobs : 1,
-		.timeout = o->timeout,
-		.stop = &stop_requested,
-	};
+	struct spatch_config cfg;
 	struct analysis an = { 0 };
-	char **files, *cocci = find_cocci();
+	char **files, *cocci;
 	size_t nr = crosscheck_candidates(&p->scan, &files), i;
 	bool ran = false;
 
+	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, NULL);
+	cocci = (char *)cfg.cocci;
 	p->candidates = nr;
-	cfg.spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
-	cfg.cocci = cocci;
-	cfg.python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
 	if (o->progress && nr)
 		cfg.progress = show_progress;
 	if (!cocci) {

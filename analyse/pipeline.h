@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "analyse/crosscheck.h"
+#include "analyse/spatch.h"
 #include "arches/arches.h"
 #include "classify/finding.h"
 #include "report/report.h"
@@ -33,6 +34,14 @@ struct pipeline {
 	size_t candidates;
 	char *tool_error;	/* spatch or the semantic patch missing */
 };
+
+/*
+ * How every subcommand runs spatch: $SPATCH or "spatch", Debian's python3,
+ * the semantic patch found by find_cocci() (NULL in cfg->cocci when it is
+ * missing; the caller frees it), Ctrl-C stops it.  mode NULL is json.
+ */
+void spatch_config_init(struct spatch_config *cfg, const char *root,
+			int jobs, int timeout, const char *mode);
 
 /* 0, or -1 with errno when root cannot be read at all. */
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p);

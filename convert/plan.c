@@ -173,16 +173,11 @@ static void plan_file(struct convert_plan *plan, const char *root,
 static int run_patch_mode(const struct convert_opts *o,
 			  struct convert_plan *plan, char **files, size_t nr)
 {
-	struct spatch_config cfg = {
-		.root = o->root, .jobs = o->jobs, .timeout = o->timeout,
-		.stop = &stop_requested, .mode = "patch",
-	};
+	struct spatch_config cfg;
 	struct analysis an = { 0 };
 	size_t i;
 
-	cfg.spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
-	cfg.cocci = find_cocci();
-	cfg.python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
+	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, "patch");
 	if (!cfg.cocci || analyse_files(&cfg, files, nr, &an)) {
 		fprintf(stderr, "ptsync convert: cannot run spatch (%s)\n",
 			cfg.cocci ? cfg.spatch : "populate_kernel.cocci not found");

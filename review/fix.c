@@ -163,17 +163,14 @@ static size_t fixable_files(const struct review *r, char ***files)
 
 void review_attach_fixes(struct review *r, int timeout)
 {
-	struct spatch_config cfg = {
-		.root = r->post_root, .jobs = 2, .timeout = timeout,
-		.mode = "patch", .stop = &stop_requested,
-	};
+	struct spatch_config cfg;
 	struct analysis an = { 0 };
-	char **files, *cocci = find_cocci();
+	char **files, *cocci;
 	size_t nr = fixable_files(r, &files), i;
 
-	cfg.spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
-	cfg.cocci = cocci;
-	cfg.python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
+	spatch_config_init(&cfg, r->post_root,
+			   (int)sysconf(_SC_NPROCESSORS_ONLN), timeout, "patch");
+	cocci = (char *)cfg.cocci;
 	if (nr && cocci && !analyse_files(&cfg, files, nr, &an))
 		for (i = 0; i < an.nr_files; i++)
 			if (an.files[i].status == FILE_ANALYSED &&
