@@ -20,19 +20,20 @@ CFLAGS += -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I. \
 	  $(shell pkg-config --cflags jansson 2>/dev/null)
 LDLIBS += $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpthread
 
-MODULES := $(sort $(wildcard lib/*.c scan/*.c arches/*.c analyse/*.c commands/*.c \
-			      convert/*.c review/*.c \
-			      classify/*.c report/*.c))
+# The folders of the layer order (README, "Layout"), lowest first; the
+# order table lives in scripts/layers, which also checks the includes.
+LAYERS := $(shell scripts/layers --list)
+MODULES := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
 OBJS := $(MODULES:%.c=build/%.o)
 UNIT_SRCS := $(wildcard testcases/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:testcases/unit/%.c=build/unit/%)
 
-# The driver is built once checker.c exists; the SmPL needs no build.
-PROGRAMS := $(if $(wildcard checker.c),ptsync)
+# The driver is built once ptsync.c exists; the SmPL needs no build.
+PROGRAMS := $(if $(wildcard ptsync.c),ptsync)
 
 all: $(PROGRAMS)
 
-ptsync: build/checker.o $(OBJS)
+ptsync: build/ptsync.o $(OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: %.c $(wildcard */*.h)

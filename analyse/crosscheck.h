@@ -9,7 +9,7 @@
 #define PTSYNC_CROSSCHECK_H
 
 #include "analyse/spatch.h"
-#include "classify/finding.h"
+#include "analyse/finding.h"
 #include "scan/scan.h"
 
 struct crosscheck_counts {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <stdlib.h>
 
-#include "classify/finding.h"
+#include "analyse/finding.h"
 
 static void finding_free(struct finding *f)
 {

@@ -82,4 +82,15 @@ int sem_finding_parse(const char *line, struct sem_finding *f);
 
 void analysis_free(struct analysis *a);
 
+/* Where the semantic patch is: $PTSYNC_COCCI, or beside the program. */
+char *find_cocci(void);
+
+/*
+ * How every subcommand runs spatch: $SPATCH or "spatch", Debian's python3,
+ * the semantic patch found by find_cocci() (NULL in cfg->cocci when it is
+ * missing; the caller frees it), Ctrl-C stops it.  mode NULL is json.
+ */
+void spatch_config_init(struct spatch_config *cfg, const char *root,
+			int jobs, int timeout, const char *mode);
+
 #endif

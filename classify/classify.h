@@ -7,7 +7,7 @@
 #define PTSYNC_CLASSIFY_H
 
 #include "arches/arches.h"
-#include "classify/finding.h"
+#include "analyse/finding.h"
 
 /* The arch of a path ("x86" for "arch/x86/mm/init_64.c"), or NULL. */
 char *arch_of_path(const char *path);

@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analyse/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "commands/commands.h"
 #include "lib/util.h"
 #include "report/report.h"

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The ptsync subcommands, dispatched by checker.c. */
+/* The ptsync subcommands, dispatched by ptsync.c. */
 #ifndef PTSYNC_COMMANDS_H
 #define PTSYNC_COMMANDS_H
 
 #include <stdatomic.h>
 #include <stdbool.h>
 
-#include "classify/finding.h"
+#include "analyse/finding.h"
+#include "lib/stop.h"
+#include "lib/version.h"
 
-#define PTSYNC_VERSION "0.1.0"
 
 /* Exit codes shared by every subcommand. */
 #define EXIT_CLEAN		0	/* nothing at or above --fail-on */
@@ -28,9 +29,6 @@ bool is_kernel_tree(const char *dir);
  * when it is not a kernel tree.
  */
 const char *require_kernel_tree(const char *cmd, const char *dir);
-/* Where the semantic patch is: $PTSYNC_COCCI, or beside the program. */
-char *find_cocci(void);
-void install_stop_handlers(void);
 /* "ptsync CMD: <fmt with arg>" and a pointer to --help; EXIT_USAGE. */
 int cmd_usage_error(const char *cmd, const char *fmt, const char *arg);
 int parse_severity(const char *s, enum severity *sev);
@@ -44,6 +42,5 @@ struct tree_operands {
 
 int parse_tree_operands(const char *cmd, int argc, char **argv,
 			struct tree_operands *t);
-extern atomic_int stop_requested;
 
 #endif

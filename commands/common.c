@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +9,6 @@
 
 #include "commands/commands.h"
 #include "lib/util.h"
-
-atomic_int stop_requested;
 
 static bool exists(const char *dir, const char *name, bool want_dir)
 {
@@ -47,63 +44,6 @@ const char *require_kernel_tree(const char *cmd, const char *dir)
 		return NULL;
 	}
 	return dir;
-}
-
-/* The directory of the running program, for finding its data. */
-static char *program_dir(void)
-{
-	char buf[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-	char *slash;
-
-	if (n <= 0)
-		return xstrdup(".");
-	buf[n] = '\0';
-	slash = strrchr(buf, '/');
-	if (slash)
-		*slash = '\0';
-	return xstrdup(buf);
-}
-
-char *find_cocci(void)
-{
-	static const char *const places[] = {
-		"semantic-patches/populate_kernel.cocci",
-		"../share/ptsync/populate_kernel.cocci",
-	};
-	const char *env = getenv("PTSYNC_COCCI");
-	char *dir, *path;
-	size_t i;
-
-	if (env)
-		return access(env, R_OK) ? NULL : xstrdup(env);
-	dir = program_dir();
-	for (i = 0; i < ARRAY_SIZE(places); i++) {
-		path = path_join(dir, places[i]);
-		if (!access(path, R_OK)) {
-			free(dir);
-			return path;
-		}
-		free(path);
-	}
-	free(dir);
-	return NULL;
-}
-
-static void on_stop(int sig)
-{
-	stop_requested = sig;
-}
-
-void install_stop_handlers(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 }
 
 int cmd_usage_error(const char *cmd, const char *fmt, const char *arg)

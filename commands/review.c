@@ -13,6 +13,7 @@
 
 #include "commands/commands.h"
 #include "lib/util.h"
+#include "report/report.h"
 #include "review/review.h"
 
 #define usage_error(fmt, arg) cmd_usage_error("review", fmt, arg)

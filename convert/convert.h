@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "analyse/pipeline.h"
+#include "pipeline/pipeline.h"
 
 /* One file the conversion changes, or creates (the helper header). */
 struct convert_file {

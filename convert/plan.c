@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "analyse/spatch.h"
-#include "commands/commands.h"
+#include "lib/stop.h"
 #include "convert/convert.h"
 #include "convert/diff.h"
 #include "lib/util.h"

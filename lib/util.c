@@ -130,3 +130,17 @@ bool str_ends_with(const char *s, const char *suffix)
 
 	return a >= b && !strcmp(s + a - b, suffix);
 }
+
+void str_append(char **buf, char *more)
+{
+	char *joined;
+
+	if (!*buf) {
+		*buf = more;
+		return;
+	}
+	joined = xasprintf("%s%s", *buf, more);
+	free(*buf);
+	free(more);
+	*buf = joined;
+}

@@ -33,6 +33,9 @@ char *read_file(const char *path, size_t *len);
 /* Join dir and name with one slash. */
 char *path_join(const char *dir, const char *name);
 
+/* Append more to *buf (NULL to start a string) and free more. */
+void str_append(char **buf, char *more);
+
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
 

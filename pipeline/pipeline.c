@@ -5,10 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyse/pipeline.h"
+#include "pipeline/pipeline.h"
 #include "analyse/spatch.h"
 #include "classify/classify.h"
-#include "commands/commands.h"
 #include "lib/util.h"
 
 static void show_progress(size_t done, size_t total)
@@ -27,21 +26,6 @@ static void warn_failed_files(const struct analysis *an)
 		    an->files[i].status == FILE_TIMED_OUT)
 			fprintf(stderr, "ptsync: warning: %s: %s; its calls are listed as unanalyzed\n",
 				an->files[i].path, an->files[i].detail);
-}
-
-void spatch_config_init(struct spatch_config *cfg, const char *root,
-			int jobs, int timeout, const char *mode)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->root = root;
-	cfg->jobs = jobs > 0 ? jobs : 1;
-	cfg->timeout = timeout;
-	cfg->mode = mode;
-	cfg->stop = &stop_requested;
-	cfg->spatch = getenv("SPATCH") ? getenv("SPATCH") : "spatch";
-	/* spatch was built against Debian's python3, not whatever PATH has. */
-	cfg->python = access("/usr/bin/python3", X_OK) ? NULL : "/usr/bin/python3";
-	cfg->cocci = find_cocci();
 }
 
 static void analyse(const struct pipeline_opts *o, struct pipeline *p)

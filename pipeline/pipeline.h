@@ -12,9 +12,25 @@
 #include "analyse/crosscheck.h"
 #include "analyse/spatch.h"
 #include "arches/arches.h"
-#include "classify/finding.h"
-#include "report/report.h"
+#include "analyse/finding.h"
 #include "scan/scan.h"
+
+/* Everything about a run that is not a finding. */
+struct check_summary {
+	const char *root;		/* the tree, as given */
+	size_t files_scanned;
+	size_t candidates;		/* files handed to spatch */
+	size_t sites;			/* lexical sites, helpers included */
+	size_t in_helper;		/* sites inside the approved helpers */
+	const struct scan_helper *helpers;
+	size_t nr_helpers;
+	const struct scan_problem *problems;	/* files not (fully) read */
+	size_t nr_problems;
+	size_t direct;			/* findings analysed by spatch */
+	size_t unanalyzed;		/* findings spatch did not see */
+	size_t by_severity[3];		/* indexed by enum severity */
+	bool interrupted;		/* Ctrl-C: some files not analysed */
+};
 
 struct pipeline_opts {
 	const char *root;	/* where the files to check are */
@@ -34,14 +50,6 @@ struct pipeline {
 	size_t candidates;
 	char *tool_error;	/* spatch or the semantic patch missing */
 };
-
-/*
- * How every subcommand runs spatch: $SPATCH or "spatch", Debian's python3,
- * the semantic patch found by find_cocci() (NULL in cfg->cocci when it is
- * missing; the caller frees it), Ctrl-C stops it.  mode NULL is json.
- */
-void spatch_config_init(struct spatch_config *cfg, const char *root,
-			int jobs, int timeout, const char *mode);
 
 /* 0, or -1 with errno when root cannot be read at all. */
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p);

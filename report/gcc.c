@@ -12,7 +12,7 @@
  */
 #include <stdlib.h>
 
-#include "classify/finding.h"
+#include "analyse/finding.h"
 #include "report/internal.h"
 
 void report_gcc_line(FILE *out, const struct finding *f)

@@ -19,8 +19,6 @@ int report_finish(FILE *out);
 const char *report_level_name(enum pt_level level);
 /* "s" unless n is 1, for "1 error" / "2 errors". */
 const char *report_plural(size_t n);
-/* Append more to *buf (NULL to start a string) and free more. */
-void report_append(char **buf, char *more);
 
 /* counts.c */
 
@@ -94,5 +92,15 @@ json_t *report_finding_json(const struct finding *f,
 
 json_t *report_levels_json(unsigned int mask);		/* ["pgd", "p4d"] */
 json_t *report_variant_json(const struct arch_variant *v);
+
+/* review_text.c: what the review renderers share. */
+
+/* Line n (1-based) of root/path, without its newline; NULL past the end. */
+char *review_file_line(const char *root, const char *path, int n);
+/* "x86 (!CONFIG_X86_32), ..." for the variants where f is exposed. */
+char *review_exposed_arches(const struct finding *f,
+			    const struct arch_model *m);
+const char *review_rule_title(const char *rule);
+const char *review_rule_help(const char *rule);
 
 #endif

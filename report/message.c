@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify/finding.h"
+#include "analyse/finding.h"
 #include "lib/util.h"
 #include "report/internal.h"
 

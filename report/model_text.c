@@ -22,7 +22,7 @@ char *report_mask_text(unsigned int mask)
 	if (!n)
 		return xstrdup("0");
 	for (i = 0; i < n; i++)
-		report_append(&buf, xasprintf("%s%s", i ? "|" : "", names[i]));
+		str_append(&buf, xasprintf("%s%s", i ? "|" : "", names[i]));
 	return buf;
 }
 
@@ -77,10 +77,10 @@ char *report_variant_folds(const struct arch_variant *v)
 				done[j] = true;
 			}
 		if (buf)
-			report_append(&buf, xstrdup(", "));
-		report_append(&buf, report_mask_text(mask));
+			str_append(&buf, xstrdup(", "));
+		str_append(&buf, report_mask_text(mask));
 		if (*cond)
-			report_append(&buf, xasprintf(" if %s", cond));
+			str_append(&buf, xasprintf(" if %s", cond));
 	}
 	free(done);
 	return buf;
@@ -104,10 +104,10 @@ char *report_variant_hooks(const struct arch_variant *v)
 		bool implied = cond_implies(vcond, h->condition);
 
 		if (i)
-			report_append(&buf, xstrdup(", "));
-		report_append(&buf, xasprintf("%s:%d", h->file, h->line));
+			str_append(&buf, xstrdup(", "));
+		str_append(&buf, xasprintf("%s:%d", h->file, h->line));
 		if (!implied)
-			report_append(&buf, xasprintf(" [%s]", h->condition));
+			str_append(&buf, xasprintf(" [%s]", h->condition));
 	}
 	return buf;
 }

@@ -10,27 +10,12 @@
 #include <stdio.h>
 
 #include "arches/arches.h"
-#include "classify/finding.h"
+#include "analyse/finding.h"
+#include "pipeline/pipeline.h"
+#include "review/review.h"
 #include "scan/scan.h"
 
 #define PTSYNC_JSON_SCHEMA_VERSION 1
-
-/* Everything about a run that is not a finding. */
-struct check_summary {
-	const char *root;		/* the tree, as given */
-	size_t files_scanned;
-	size_t candidates;		/* files handed to spatch */
-	size_t sites;			/* lexical sites, helpers included */
-	size_t in_helper;		/* sites inside the approved helpers */
-	const struct scan_helper *helpers;
-	size_t nr_helpers;
-	const struct scan_problem *problems;	/* files not (fully) read */
-	size_t nr_problems;
-	size_t direct;			/* findings analysed by spatch */
-	size_t unanalyzed;		/* findings spatch did not see */
-	size_t by_severity[3];		/* indexed by enum severity */
-	bool interrupted;		/* Ctrl-C: some files not analysed */
-};
 
 /* file:line:col: severity: message [ptsync-rule], col 1-based. */
 int report_gcc(FILE *out, const struct finding_list *findings);
@@ -51,5 +36,12 @@ int report_arches_json(FILE *out, const struct arch_model *model);
 
 /* The one-line message of a finding, shared by every format. */
 char *finding_message(const struct finding *f);
+
+/* "ptsync review": the review formats, in review_*.c. */
+int review_email(FILE *out, const struct review *r, bool markdown);
+int review_sarif(FILE *out, const struct review *r);
+int review_rdjsonl(FILE *out, const struct review *r);
+int review_github(FILE *out, const struct review *r);
+int review_json(FILE *out, const struct review *r);
 
 #endif

@@ -46,7 +46,7 @@ static char *exposed_arches(const struct review *r)
 			continue;
 		one = review_exposed_arches(r->items[i].f, &r->post.model);
 		if (one && (!all || !strstr(all, one)))
-			report_append(&all, xasprintf("%s%s", all ? ", " : "", one));
+			str_append(&all, xasprintf("%s%s", all ? ", " : "", one));
 		free(one);
 	}
 	return all;

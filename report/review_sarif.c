@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/util.h"
+#include "lib/version.h"
 #include "report/internal.h"
 #include "review/review.h"
 
@@ -143,7 +144,7 @@ static json_t *driver(void)
 	json_t *d = rjson_checked(json_object());
 
 	rjson_put(d, "name", json_string("ptsync"));
-	rjson_put(d, "version", json_string(REVIEW_TOOL_VERSION));
+	rjson_put(d, "version", json_string(PTSYNC_VERSION));
 	rjson_put(d, "rules", rules_json());
 	return d;
 }

@@ -74,25 +74,11 @@ char *review_exposed_arches(const struct finding *f,
 
 		if (f->exposure[i] != EXPOSURE_EXPOSED)
 			continue;
-		report_append(&text, xasprintf("%s%s%s%s%s", text ? ", " : "",
+		str_append(&text, xasprintf("%s%s%s%s%s", text ? ", " : "",
 					       v->arch,
 					       v->condition && *v->condition ? " (" : "",
 					       v->condition ? v->condition : "",
 					       v->condition && *v->condition ? ")" : ""));
 	}
 	return text;
-}
-
-bool review_is_added(const struct review *r, const char *path, int line)
-{
-	size_t i, j;
-
-	for (i = 0; i < r->nr_files; i++) {
-		if (strcmp(r->files[i].path, path))
-			continue;
-		for (j = 0; j < r->files[i].nr_added; j++)
-			if (r->files[i].added[j] == line)
-				return true;
-	}
-	return false;
 }

@@ -36,17 +36,3 @@ const char *report_plural(size_t n)
 {
 	return n == 1 ? "" : "s";
 }
-
-void report_append(char **buf, char *more)
-{
-	char *joined;
-
-	if (!*buf) {
-		*buf = more;
-		return;
-	}
-	joined = xasprintf("%s%s", *buf, more);
-	free(*buf);
-	free(more);
-	*buf = joined;
-}

@@ -81,6 +81,20 @@ static void collect_added(struct review *r, const struct workdir *w)
 	r->nr_files = w->nr_paths;
 }
 
+bool review_is_added(const struct review *r, const char *path, int line)
+{
+	size_t i, j;
+
+	for (i = 0; i < r->nr_files; i++) {
+		if (strcmp(r->files[i].path, path))
+			continue;
+		for (j = 0; j < r->files[i].nr_added; j++)
+			if (r->files[i].added[j] == line)
+				return true;
+	}
+	return false;
+}
+
 int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, struct review *r,
 		 char **err)

@@ -10,9 +10,7 @@
 #include <unistd.h>
 
 #include "analyse/spatch.h"
-#include "commands/commands.h"
 #include "lib/util.h"
-#include "report/internal.h"
 #include "review/review.h"
 
 /* A run of changed lines in a hunk, in the patched file's numbering. */
@@ -33,7 +31,7 @@ static struct line_edit *block_edit(const struct hunk *h,
 		if (h->lines[i].kind != '+')
 			continue;
 		if (e->text)
-			report_append(&e->text, xasprintf("\n%s", h->lines[i].text));
+			str_append(&e->text, xasprintf("\n%s", h->lines[i].text));
 		else
 			e->text = xstrdup(h->lines[i].text);
 	}
@@ -70,7 +68,7 @@ static char *hunk_text(const struct hunk *h, int delta)
 	size_t i;
 
 	for (i = 0; i < h->nr_lines; i++)
-		report_append(&text, xasprintf("%c%s\n", h->lines[i].kind,
+		str_append(&text, xasprintf("%c%s\n", h->lines[i].kind,
 					       h->lines[i].text));
 	return text;
 }
@@ -102,7 +100,7 @@ static bool attach_hunk(struct review *r, const char *path,
 				continue;
 			it->edit = block_edit(h, &b);
 			it->fix = diff_header(path);
-			report_append(&it->fix, hunk_text(h, 0));
+			str_append(&it->fix, hunk_text(h, 0));
 			any = true;
 			new |= it->is_new;
 		}
@@ -127,13 +125,13 @@ static void attach_file(struct review *r, const char *path, const char *diff)
 
 			if (!attach_hunk(r, path, h))
 				continue;
-			report_append(&fix, hunk_text(h, delta));
+			str_append(&fix, hunk_text(h, delta));
 			delta += h->new_count - h->old_count;
 		}
 	}
 	if (fix && r->nr_new) {
-		report_append(&r->fix, diff_header(path));
-		report_append(&r->fix, fix);
+		str_append(&r->fix, diff_header(path));
+		str_append(&r->fix, fix);
 	} else {
 		free(fix);
 	}

@@ -3,8 +3,8 @@
  * "ptsync review": a patch or a series checked as a review bot would.
  * The patch is parsed, applied to copies of the files it touches, both
  * versions are checked, and each finding of the patched version is new
- * (on a line the patch adds) or old (there before).  The renderers read
- * only struct review.
+ * (on a line the patch adds) or old (there before).  The renderers, in
+ * report/, read only struct review.
  */
 #ifndef PTSYNC_REVIEW_H
 #define PTSYNC_REVIEW_H
@@ -12,11 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "analyse/pipeline.h"
-#include "commands/commands.h"
-
-/* The tool's version as the SARIF driver states it. */
-#define REVIEW_TOOL_VERSION	PTSYNC_VERSION
+#include "pipeline/pipeline.h"
 
 /* One line of a hunk: ' ', '-' or '+', and its text without the newline. */
 struct hunk_line {
@@ -147,25 +143,5 @@ void review_attach_fixes(struct review *r, int timeout);
 void review_free(struct review *r);
 /* Whether the patch adds line of path. */
 bool review_is_added(const struct review *r, const char *path, int line);
-
-/*
- * The renderers, in report/review_*.c beside the check formats: 0, or -1
- * when writing failed.
- */
-int review_email(FILE *out, const struct review *r, bool markdown);
-int review_sarif(FILE *out, const struct review *r);
-int review_rdjsonl(FILE *out, const struct review *r);
-int review_github(FILE *out, const struct review *r);
-int review_json(FILE *out, const struct review *r);
-
-/* report/review_text.c: helpers the renderers share. */
-
-/* Line n (1-based) of root/path, without its newline; NULL past the end. */
-char *review_file_line(const char *root, const char *path, int n);
-/* "x86 (!CONFIG_X86_32), ..." for the variants where f is exposed. */
-char *review_exposed_arches(const struct finding *f,
-			    const struct arch_model *m);
-const char *review_rule_title(const char *rule);
-const char *review_rule_help(const char *rule);
 
 #endif

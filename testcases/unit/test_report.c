@@ -10,7 +10,7 @@
 #include <stdlib.h>
 
 #include "arches/arches.h"
-#include "classify/finding.h"
+#include "analyse/finding.h"
 #include "lib/util.h"
 #include "report/report.h"
 #include "testcases/unit/unit.h"

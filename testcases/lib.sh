@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# What every test driver shares; source it after setting "top".
+#   ok/bad WHAT        count and print one check
+#   expect WHAT WANT GOT   an exit status; on a mismatch shows $tmp/err
+#   contains/lacks WHAT ERE FILE
+#   show [FILE]        indented excerpt for a failure
+#   summary NAME       the closing "NAME: N passed, N failed" line, then exit
+# $tmp is a private directory, removed on exit.
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ptsync=$top/ptsync
+py=/usr/bin/python3	# Debian's, the one spatch and python3-jsonschema use
+
+ok() { pass=$((pass + 1)); echo "PASS: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+show() { sed 's/^/    /' "$@" | head -10; }
+expect() {	# what, wanted exit, got exit
+	[ "$2" = "$3" ] && ok "$1 (exit $3)" || { bad "$1: exit $3, want $2"; show "$tmp/err"; }
+}
+contains() {	# what, pattern, file
+	grep -qE -- "$2" "$3" && ok "$1" || { bad "$1: no /$2/ in:"; show "$3"; }
+}
+lacks() {	# what, pattern, file
+	grep -qE -- "$2" "$3" && bad "$1: /$2/ found" || ok "$1"
+}
+summary() {	# name
+	echo "$1: $pass passed, $fail failed"
+	[ "$fail" = 0 ]
+	exit
+}
