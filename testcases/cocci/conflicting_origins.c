@@ -32,3 +32,18 @@ void __meminit wrong_level(unsigned long addr)
 
 	p4d_populate(&init_mm, p4d, alloc_pud());
 }
+
+/*
+ * check-name: conflicting_origins: Two paths bring two origins, or one path brings none: no single address.
+ * check-command: spatch-run populate_kernel.cocci report|patch conflicting_origins.c
+ *
+ * check-report-start
+ * conflicting_origins.c:12:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: conflicting origins for 'pgd': 'a' (line 9), 'b' (line 11)
+ * conflicting_origins.c:19:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'pgd' may still hold a parameter's value
+ * conflicting_origins.c:26:1-13: WARNING: p4d_populate() on init_mm skips the page table sync, convert to p4d_populate_kernel() by hand: 'p4d' is set from 'lookup_p4d(addr)' at line 24
+ * conflicting_origins.c:33:1-13: WARNING: p4d_populate() on init_mm skips the page table sync, convert to p4d_populate_kernel() by hand: 'p4d' is set from '(p4d_t *)pgd_offset_k(addr)' at line 31
+ * check-report-end
+ *
+ * check-patch-start
+ * check-patch-end
+ */

@@ -21,3 +21,14 @@ static inline void p4d_populate_kernel(unsigned long addr, p4d_t *p4d,
 }
 
 #endif /* _LINUX_PGALLOC_H */
+
+/*
+ * check-name: helper_function: The approved helpers as inline functions, the form first proposed.
+ * check-command: spatch-run populate_kernel.cocci report|patch helper_function.h
+ *
+ * check-report-start
+ * check-report-end
+ *
+ * check-patch-start
+ * check-patch-end
+ */

@@ -19,3 +19,14 @@
 	} while (0)
 
 #endif /* _LINUX_PGALLOC_H */
+
+/*
+ * check-name: helper_macro: The approved helpers in their macro form, as in include/linux/pgalloc.h.
+ * check-command: spatch-run populate_kernel.cocci report|patch helper_macro.h
+ *
+ * check-report-start
+ * check-report-end
+ *
+ * check-patch-start
+ * check-patch-end
+ */

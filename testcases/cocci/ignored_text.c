@@ -12,3 +12,14 @@ void __meminit quiet(unsigned long addr)
 	pud_populate(&init_mm, pud_offset(p4d, addr), alloc_pmd());
 	pgd_populate(mm, pgd_offset(mm, addr), alloc_p4d());
 }
+
+/*
+ * check-name: ignored_text: Comments, strings and #if 0 blocks hold no call.
+ * check-command: spatch-run populate_kernel.cocci report|patch ignored_text.c
+ *
+ * check-report-start
+ * check-report-end
+ *
+ * check-patch-start
+ * check-patch-end
+ */
