@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "arches/arches.h"
+#include "lib/rules.h"
 #include "scan/scan.h"
 
 enum severity { SEV_NOTE, SEV_WARNING, SEV_ERROR };
@@ -23,11 +24,6 @@ enum exposure {
 	EXPOSURE_LATENT,	/* not in the mask today: harmless until it is */
 	EXPOSURE_NOOP,		/* the level is folded: the call does nothing */
 };
-
-/* Rule names, printed as [ptsync-<rule>] and in JSON. */
-#define RULE_CONVERT	"raw-populate"		/* convertible, address known */
-#define RULE_MANUAL	"raw-populate-manual"	/* no single address */
-#define RULE_UNANALYZED	"unanalyzed"		/* spatch did not see it */
 
 struct finding {
 	char *file;		/* relative to the tree root */

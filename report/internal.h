@@ -100,7 +100,5 @@ char *review_file_line(const char *root, const char *path, int n);
 /* "x86 (!CONFIG_X86_32), ..." for the variants where f is exposed. */
 char *review_exposed_arches(const struct finding *f,
 			    const struct arch_model *m);
-const char *review_rule_title(const char *rule);
-const char *review_rule_help(const char *rule);
 
 #endif

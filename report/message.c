@@ -2,13 +2,11 @@
 /*
  * The one-line message of a finding, shared by every format:
  *
- *   <call>() on init_mm skips the page table sync; <what to do> (<why>)
+ *   <the rule's message from lib/rules.c> (<why>)
  *
- * what to do is "use pgd_populate_kernel(<address>, ...)" when the
- * address is known, "convert by hand to pgd_populate_kernel(): <reason>"
- * when it is not, and an unanalyzed call says "not analysed: <reason>"
- * instead.  The why is the classification's sentence, so the severity is
- * never left unexplained.
+ * The message is the semantic patch's own ("... skips the page table sync,
+ * use pgd_populate_kernel(<address>, ...)"); the why is the
+ * classification's sentence, so the severity is never left unexplained.
  *
  * Address and reason come from the tree and from spatch and may hold line
  * breaks; all whitespace runs become one space so that a finding is always
@@ -43,32 +41,24 @@ static char *clean(const char *s)
 	return out;
 }
 
-/* What to do about the call, or why it was not looked at. */
-static char *action(const struct finding *f, const char *level)
+/* The rule's message from the catalogue, its parts made one line each. */
+static char *what(const struct finding *f, const char *call,
+		  const char *level)
 {
-	char *text, *arg;
-	const char *rule = f->rule ? f->rule : "";
+	char *address = clean(f->address ? f->address : "");
+	char *reason = clean(f->reason ? f->reason : "");
+	const char *rule = f->rule ? f->rule : RULE_UNANALYZED;
+	char *text;
 
-	if (!strcmp(rule, RULE_UNANALYZED)) {
-		arg = clean(f->reason ? f->reason : "");
-		text = xasprintf("not analysed: %s",
-				 *arg ? arg : "no reason given");
-	} else if (!strcmp(rule, RULE_MANUAL) && f->call &&
-		   strstr(f->call, "_safe")) {
-		/* There is no _kernel form to convert to: the sync is manual. */
-		arg = xstrdup("");
-		text = xasprintf("skips the page table sync; there is no %s_populate_safe_kernel(), call arch_sync_kernel_mappings() after it",
-				 level);
-	} else if (!strcmp(rule, RULE_MANUAL)) {
-		arg = clean(f->reason ? f->reason : "");
-		text = xasprintf("skips the page table sync; convert by hand to %s_populate_kernel(): %s",
-				 level, *arg ? arg : "no single address");
-	} else {
-		arg = clean(f->address ? f->address : "");
-		text = xasprintf("skips the page table sync; use %s_populate_kernel(%s, ...)",
-				 level, *arg ? arg : "addr");
-	}
-	free(arg);
+	if (!*address)
+		str_append(&address, xstrdup("addr"));
+	if (!*reason)
+		str_append(&reason, xstrdup(strcmp(rule, RULE_MANUAL) ?
+					   "no reason given" :
+					   "no single address"));
+	text = rule_message(rule, call, level, address, reason);
+	free(address);
+	free(reason);
 	return text;
 }
 
@@ -78,15 +68,11 @@ char *finding_message(const struct finding *f)
 	char *call = f->call && *f->call ? clean(f->call) :
 		     xasprintf("%s_populate", level);
 	char *why = clean(f->why ? f->why : "");
-	char *what = action(f, level);
-	char *msg;
+	char *msg = what(f, call, level);
 
 	if (*why)
-		msg = xasprintf("%s() on init_mm %s (%s)", call, what, why);
-	else
-		msg = xasprintf("%s() on init_mm %s", call, what);
+		str_append(&msg, xasprintf(" (%s)", why));
 	free(call);
 	free(why);
-	free(what);
 	return msg;
 }

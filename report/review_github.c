@@ -24,7 +24,7 @@ static json_t *annotation(const struct review_item *it)
 	json_t *o = rjson_checked(json_object());
 	char *msg = finding_message(f);
 	char *title = xasprintf("ptsync: %s%s", it->is_new ? "" : "(old) ",
-				review_rule_title(f->rule));
+				rule_title(f->rule));
 	int end = f->column_end > f->column ? f->column_end : f->column + 1;
 
 	rjson_put(o, "path", rjson_text(f->file));

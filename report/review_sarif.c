@@ -15,10 +15,6 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 
-static const char *const rule_ids[] = {
-	RULE_CONVERT, RULE_MANUAL, RULE_UNANALYZED,
-};
-
 static json_t *text_object(const char *key, const char *text)
 {
 	json_t *o = rjson_checked(json_object());
@@ -29,29 +25,28 @@ static json_t *text_object(const char *key, const char *text)
 
 static json_t *rules_json(void)
 {
-	json_t *rules = rjson_checked(json_array()), *rule;
+	json_t *all = rjson_checked(json_array()), *rule;
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(rule_ids); i++) {
+	for (i = 0; i < nr_rules; i++) {
 		rule = rjson_checked(json_object());
-		rjson_put(rule, "id", json_string(rule_ids[i]));
+		rjson_put(rule, "id", json_string(rules[i].name));
 		rjson_put(rule, "shortDescription",
-			  text_object("text", review_rule_title(rule_ids[i])));
+			  text_object("text", rules[i].title));
 		rjson_put(rule, "fullDescription",
-			  text_object("text", review_rule_help(rule_ids[i])));
-		rjson_put(rule, "help",
-			  text_object("text", review_rule_help(rule_ids[i])));
-		rjson_push(rules, rule);
+			  text_object("text", rules[i].help));
+		rjson_put(rule, "help", text_object("text", rules[i].help));
+		rjson_push(all, rule);
 	}
-	return rules;
+	return all;
 }
 
 static size_t rule_index(const char *rule)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(rule_ids); i++)
-		if (!strcmp(rule_ids[i], rule))
+	for (i = 0; i < nr_rules; i++)
+		if (!strcmp(rules[i].name, rule))
 			return i;
 	return 0;
 }

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The rule table.  The messages are the semantic patch's own words (its
+ * report mode prints "WARNING: " and then the message), so that the
+ * kernel's make coccicheck and ptsync say the same thing.
+ */
+#include <string.h>
+
+#include "lib/rules.h"
+#include "lib/util.h"
+
+const struct rule rules[] = {
+	{
+		.name = RULE_CONVERT,
+		.title = "raw pgd/p4d_populate() on init_mm",
+		.message = "{call}() on init_mm skips the page table sync, use {level}_populate_kernel({address}, ...)",
+		.help = "pgd_populate() and p4d_populate() on init_mm change the kernel page tables without the arch_sync_kernel_mappings() that ARCH_PAGE_TABLE_SYNC_MASK asks for, so other page tables can miss the new mapping. Use pgd_populate_kernel(addr, ...) or p4d_populate_kernel(addr, ...), which sync when the level is in the mask.",
+	},
+	{
+		.name = RULE_MANUAL,
+		.title = "raw populate call that needs a manual conversion",
+		.message = "{call}() on init_mm skips the page table sync, convert to {level}_populate_kernel() by hand: {reason}",
+		.help = "The call changes the kernel page tables without the sync ARCH_PAGE_TABLE_SYNC_MASK asks for, but no single address could be inferred for the _kernel() variant: convert it by hand, passing the address that the entry maps.",
+	},
+	{
+		.name = RULE_UNANALYZED,
+		.title = "raw populate call that could not be analysed",
+		.message = "{call}() on init_mm not analysed: {reason}",
+		.help = "The call looks like a raw pgd/p4d_populate() on init_mm but spatch could not analyse its function; check it by hand and use the _kernel() variant if it populates init_mm.",
+	},
+};
+
+const size_t nr_rules = ARRAY_SIZE(rules);
+
+const char rule_why[] =
+	"pgd_populate() and p4d_populate() on &init_mm change a top-level entry of the kernel page table without calling arch_sync_kernel_mappings().  Where ARCH_PAGE_TABLE_SYNC_MASK has the matching PGTBL_{PGD,P4D}_MODIFIED bit, the new entry must be copied into every other page table, or the mapping is missing from page tables created earlier; vmemmap and memory hotplug crashed that way.";
+
+const struct rule *rule_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < nr_rules; i++)
+		if (!strcmp(rules[i].name, name))
+			return &rules[i];
+	return NULL;
+}
+
+const char *rule_title(const char *name)
+{
+	const struct rule *r = rule_find(name);
+
+	return r ? r->title : name;
+}
+
+const char *rule_help(const char *name)
+{
+	const struct rule *r = rule_find(name);
+
+	return r ? r->help : name;
+}
+
+static const char *placeholder(const char *p, const char *name, size_t *len)
+{
+	*len = strlen(name);
+	return strncmp(p, name, *len) ? NULL : name;
+}
+
+char *rule_message(const char *name, const char *call, const char *level,
+		   const char *address, const char *reason)
+{
+	const struct rule *r = rule_find(name);
+	const char *p = (r ? r : rule_find(RULE_UNANALYZED))->message;
+	const char *values[] = { call, level, address, reason };
+	static const char *const keys[] = {
+		"{call}", "{level}", "{address}", "{reason}" };
+	char *out = xstrdup("");
+	size_t i, len;
+
+	while (*p) {
+		for (i = 0; i < ARRAY_SIZE(keys); i++)
+			if (placeholder(p, keys[i], &len))
+				break;
+		if (i < ARRAY_SIZE(keys)) {
+			str_append(&out, xstrdup(values[i] ? values[i] : ""));
+			p += len;
+		} else {
+			str_append(&out, xstrndup(p, 1));
+			p++;
+		}
+	}
+	return out;
+}
+
+/* Whether text matches template t, where each {...} stands for any text. */
+static bool matches(const char *t, const char *text)
+{
+	const char *close;
+
+	if (!*t)
+		return !*text;
+	if (*t == '{' && (close = strchr(t, '}'))) {
+		for (;; text++) {
+			if (*text && matches(close + 1, text + 1))
+				return true;
+			if (!*text)
+				return false;
+		}
+	}
+	return *t == *text && matches(t + 1, text + 1);
+}
+
+bool rule_matches(const struct rule *r, const char *text)
+{
+	return matches(r->message, text);
+}
+
+bool rule_message_matches(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < nr_rules; i++)
+		if (rule_matches(&rules[i], text))
+			return true;
+	return false;
+}
