@@ -65,30 +65,10 @@ enum exposure classify_exposure(const struct finding *f,
 	return EXPOSURE_LATENT;
 }
 
-/* "x86 [!CONFIG_X86_32], arm" — the variants a finding is exposed on. */
-static char *exposed_list(const struct finding *f,
-			  const struct arch_model *m)
-{
-	char *list = xstrdup(""), *next;
-	size_t i;
-
-	for (i = 0; i < m->nr_variants; i++) {
-		const struct arch_variant *v = &m->variants[i];
-
-		if (f->exposure[i] != EXPOSURE_EXPOSED)
-			continue;
-		next = xasprintf("%s%s%s%s%s%s", list, *list ? ", " : "",
-				 v->arch, *v->condition ? " [" : "",
-				 v->condition, *v->condition ? "]" : "");
-		free(list);
-		list = next;
-	}
-	return list;
-}
-
 static void judge(struct finding *f, const struct arch_model *m)
 {
-	char *exposed = exposed_list(f, m);
+	const struct finding *self = f;
+	char *exposed = exposed_on(m, &self, 1, "[]");
 	const char *where = f->arch ? "arch code" : "generic code";
 	const char *lvl = level_name(f->level);
 

@@ -18,6 +18,14 @@ unsigned int noop_fold_level(enum pt_level level);
 enum exposure classify_exposure(const struct finding *f,
 				const struct arch_variant *v);
 
+/*
+ * The variants any of fs[0..nr) is exposed on, in the model's order, each
+ * once: "x86 (!CONFIG_X86_32), arm" with brackets "()", or "[]" inside a
+ * parenthesised sentence; "" when none.  The caller frees it.
+ */
+char *exposed_on(const struct arch_model *m, const struct finding *const *fs,
+		 size_t nr, const char *brackets);
+
 /* Fill arch, boot_only, exposure[], severity and why of every finding. */
 void classify_findings(struct finding_list *findings,
 		       const struct arch_model *model);

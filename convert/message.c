@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify/classify.h"
 #include "convert/message.h"
 #include "convert/run.h"
 #include "lib/util.h"
-
-#define WRAP 72
+#include "lib/wrap.h"
 
 const char *helper_names(unsigned int levels)
 {
@@ -67,49 +67,6 @@ char *subject_file_name(const char *subject)
 	return name;
 }
 
-static void put_paragraph(FILE *out, const char *p, const char *end)
-{
-	size_t col = 0, n;
-	const char *w;
-
-	while (p < end) {
-		while (p < end && isspace((unsigned char)*p))
-			p++;
-		for (w = p; w < end && !isspace((unsigned char)*w); w++)
-			;
-		n = (size_t)(w - p);
-		if (!n)
-			break;
-		if (col && col + 1 + n > WRAP) {
-			fputc('\n', out);
-			col = 0;
-		} else if (col) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(p, 1, n, out);
-		col += n;
-		p = w;
-	}
-	fputc('\n', out);
-}
-
-void put_wrapped(FILE *out, const char *text)
-{
-	const char *end;
-
-	while (*text) {
-		end = strstr(text, "\n\n");
-		if (!end)
-			end = text + strlen(text);
-		put_paragraph(out, text, end);
-		if (!*end)
-			break;
-		fputc('\n', out);
-		text = end + 2;
-	}
-}
-
 /* Append s to a ", "-separated list unless it is already there. */
 static void list_add(char **list, const char *s)
 {
@@ -127,27 +84,19 @@ static void list_add(char **list, const char *s)
 }
 
 /* "x86 (!CONFIG_X86_32)": the variants where a converted call is exposed. */
-static char *exposed_on(const struct convert_plan *plan,
-			const struct patch_group *g)
+static char *exposed_arches(const struct convert_plan *plan,
+			    const struct patch_group *g)
 {
-	const struct arch_model *m = &plan->pipe.model;
-	char *list = xstrdup(""), *name;
-	size_t i, j, v;
+	const struct finding **fs = NULL;
+	size_t i, j, nr = 0, alloc = 0;
+	char *list;
 
-	for (v = 0; v < m->nr_variants; v++)
-		for (i = 0; i < g->nr; i++)
-			for (j = 0; j < g->files[i]->nr_findings; j++) {
-				const struct finding *f = &plan->pipe.findings.items[g->files[i]->findings[j]];
-				const struct arch_variant *av = &m->variants[v];
-
-				if (f->exposure[v] != EXPOSURE_EXPOSED)
-					continue;
-				name = *av->condition ?
-					xasprintf("%s (%s)", av->arch, av->condition) :
-					xstrdup(av->arch);
-				list_add(&list, name);
-				free(name);
-			}
+	for (i = 0; i < g->nr; i++)
+		for (j = 0; j < g->files[i]->nr_findings; j++)
+			*ARRAY_PUSH(fs, nr, alloc) =
+				&plan->pipe.findings.items[g->files[i]->findings[j]];
+	list = exposed_on(&plan->pipe.model, fs, nr, "()");
+	free(fs);
 	return list;
 }
 
@@ -180,24 +129,25 @@ static void put_helpers_body(FILE *out)
 void put_body(FILE *out, const struct convert_plan *plan,
 	      const struct patch_group *g)
 {
-	char *archs, *funcs, *text;
+	char *archs, *funcs, *text, *why;
 
 	if (g->files[0]->is_new) {
 		put_helpers_body(out);
 		return;
 	}
-	archs = exposed_on(plan, g);
+	archs = exposed_arches(plan, g);
 	funcs = functions(plan, g);
-	text = xasprintf("%s on &init_mm change%s a top-level entry of the kernel page table without calling arch_sync_kernel_mappings().  Where ARCH_PAGE_TABLE_SYNC_MASK has the matching PGTBL_{PGD,P4D}_MODIFIED bit, the new entry must be copied into every other page table, or the mapping is missing from page tables created earlier; vmemmap and memory hotplug crashed that way.\n\n"
+	why = rule_why(raw_names(g->levels));
+	text = xasprintf("%s\n\n"
 			 "Convert the %zu call%s%s%s to %s from <linux/pgalloc.h>, which populate%s and sync%s in one step.\n\n%s%s%s",
-			 raw_names(g->levels), g->levels == 3 ? "" : "s",
-			 g->calls, g->calls == 1 ? "" : "s",
+			 why, g->calls, g->calls == 1 ? "" : "s",
 			 *funcs ? " in " : "", funcs, helper_names(g->levels),
 			 g->levels == 3 ? "" : "s", g->levels == 3 ? "" : "s",
 			 *archs ? "This matters on " : "No architecture in this tree has the level in ARCH_PAGE_TABLE_SYNC_MASK today, so nothing changes in the generated code yet; the calls stay right when one does.",
 			 archs, *archs ? ", where the level is in ARCH_PAGE_TABLE_SYNC_MASK; elsewhere the helpers are the raw calls." : "");
 	put_wrapped(out, text);
 	free(text);
+	free(why);
 	free(archs);
 	free(funcs);
 }

@@ -23,8 +23,6 @@ char *group_subject(const struct patch_group *g);
 /* git format-patch's file name part of a subject. */
 char *subject_file_name(const char *subject);
 
-/* text as paragraphs wrapped at 72 columns. */
-void put_wrapped(FILE *out, const char *text);
 void put_body(FILE *out, const struct convert_plan *plan,
 	      const struct patch_group *g);
 /* One Fixes: tag per commit that introduced a converted line. */

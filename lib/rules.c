@@ -32,8 +32,11 @@ const struct rule rules[] = {
 
 const size_t nr_rules = ARRAY_SIZE(rules);
 
-const char rule_why[] =
-	"pgd_populate() and p4d_populate() on &init_mm change a top-level entry of the kernel page table without calling arch_sync_kernel_mappings().  Where ARCH_PAGE_TABLE_SYNC_MASK has the matching PGTBL_{PGD,P4D}_MODIFIED bit, the new entry must be copied into every other page table, or the mapping is missing from page tables created earlier; vmemmap and memory hotplug crashed that way.";
+char *rule_why(const char *calls)
+{
+	return xasprintf("%s on &init_mm change%s a top-level entry of the kernel page table without calling arch_sync_kernel_mappings().  Where ARCH_PAGE_TABLE_SYNC_MASK has the matching PGTBL_{PGD,P4D}_MODIFIED bit, the new entry must be copied into every other page table, or the mapping is missing from page tables created earlier; vmemmap and memory hotplug crashed that way.",
+			 calls, strstr(calls, " and ") ? "" : "s");
+}
 
 const struct rule *rule_find(const char *name)
 {

@@ -54,10 +54,11 @@ bool rule_matches(const struct rule *r, const char *text);
 bool rule_message_matches(const char *text);
 
 /*
- * Why the raw calls matter, one paragraph: the review mail, the convert
- * commit messages and the cover letter open with it, and the semantic
- * patch's header says the same.
+ * Why the raw calls matter, one paragraph that starts with calls
+ * ("pgd_populate()", "pgd_populate() and p4d_populate()"): the review
+ * mail, the convert commit messages and the cover letter open with it,
+ * and the semantic patch's header says the same.  The caller frees it.
  */
-extern const char rule_why[];
+char *rule_why(const char *calls);
 
 #endif

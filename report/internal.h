@@ -97,8 +97,5 @@ json_t *report_variant_json(const struct arch_variant *v);
 
 /* Line n (1-based) of root/path, without its newline; NULL past the end. */
 char *review_file_line(const char *root, const char *path, int n);
-/* "x86 (!CONFIG_X86_32), ..." for the variants where f is exposed. */
-char *review_exposed_arches(const struct finding *f,
-			    const struct arch_model *m);
 
 #endif

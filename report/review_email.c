@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify/classify.h"
 #include "lib/util.h"
+#include "lib/wrap.h"
 #include "report/internal.h"
 #include "review/review.h"
 
@@ -38,23 +40,25 @@ static void subject_line(FILE *out, const struct review *r, bool md)
 /* Every arch variant a new (or, when none, any) finding is exposed on. */
 static char *exposed_arches(const struct review *r)
 {
-	char *all = NULL, *one;
-	size_t i;
+	const struct finding **fs = xcalloc(r->nr_items + 1, sizeof(*fs));
+	char *all;
+	size_t i, nr = 0;
 
-	for (i = 0; i < r->nr_items; i++) {
-		if (r->nr_new && !r->items[i].is_new)
-			continue;
-		one = review_exposed_arches(r->items[i].f, &r->post.model);
-		if (one && (!all || !strstr(all, one)))
-			str_append(&all, xasprintf("%s%s", all ? ", " : "", one));
-		free(one);
+	for (i = 0; i < r->nr_items; i++)
+		if (!r->nr_new || r->items[i].is_new)
+			fs[nr++] = r->items[i].f;
+	all = exposed_on(&r->post.model, fs, nr, "()");
+	free(fs);
+	if (!*all) {
+		free(all);
+		return NULL;
 	}
 	return all;
 }
 
 static void explanation(FILE *out, const struct review *r)
 {
-	char *arches = exposed_arches(r);
+	char *arches = exposed_arches(r), *why;
 	size_t old = r->nr_items - r->nr_new;
 
 	if (!r->nr_items) {
@@ -65,13 +69,11 @@ static void explanation(FILE *out, const struct review *r)
 	}
 	fprintf(out, "ptsync found %zu new and %zu old raw pgd/p4d_populate() call%s on init_mm in the files this patch touches (%zu before it).\n\n",
 		r->nr_new, old, report_plural(r->nr_items), r->nr_pre);
-	fputs("pgd_populate() and p4d_populate() on init_mm change a top-level entry\n"
-	      "of the kernel page table without calling arch_sync_kernel_mappings(),\n"
-	      "so on architectures whose ARCH_PAGE_TABLE_SYNC_MASK has that level the\n"
-	      "page tables of existing processes miss the new mapping (vmemmap and\n"
-	      "memory hotplug crashed that way).  Use pgd_populate_kernel() and\n"
-	      "p4d_populate_kernel() from <linux/pgalloc.h>, which sync when needed.\n\n",
-	      out);
+	why = rule_why("pgd_populate() and p4d_populate()");
+	str_append(&why, xstrdup("  Use pgd_populate_kernel() and p4d_populate_kernel() from <linux/pgalloc.h>, which sync when needed."));
+	put_wrapped(out, why);
+	fputc('\n', out);
+	free(why);
 	if (arches)
 		fprintf(out, "The %s calls skip a needed sync on: %s.\n\n",
 			r->nr_new ? "new" : "old", arches);

@@ -32,22 +32,3 @@ char *review_file_line(const char *root, const char *path, int n)
 	return line;
 }
 
-char *review_exposed_arches(const struct finding *f,
-			    const struct arch_model *m)
-{
-	char *text = NULL;
-	size_t i;
-
-	for (i = 0; f->exposure && i < m->nr_variants; i++) {
-		const struct arch_variant *v = &m->variants[i];
-
-		if (f->exposure[i] != EXPOSURE_EXPOSED)
-			continue;
-		str_append(&text, xasprintf("%s%s%s%s%s", text ? ", " : "",
-					       v->arch,
-					       v->condition && *v->condition ? " (" : "",
-					       v->condition ? v->condition : "",
-					       v->condition && *v->condition ? ")" : ""));
-	}
-	return text;
-}

@@ -110,8 +110,15 @@ static void templates(void)
 	CHECK(!rule_find("no-such-rule"), "unknown rule not found");
 	CHECK_STR(rule_title("no-such-rule"), "no-such-rule",
 		  "unknown rule titled by its name");
-	CHECK(strstr(rule_why, "arch_sync_kernel_mappings()") != NULL,
-	      "why it matters names the sync");
+	m = rule_why("pgd_populate()");
+	CHECK(str_starts_with(m, "pgd_populate() on &init_mm changes a top-level entry") &&
+	      strstr(m, "arch_sync_kernel_mappings()"),
+	      "why it matters: one call, the sync named");
+	free(m);
+	m = rule_why("pgd_populate() and p4d_populate()");
+	CHECK(str_starts_with(m, "pgd_populate() and p4d_populate() on &init_mm change a"),
+	      "why it matters: two calls");
+	free(m);
 }
 
 int main(void)
