@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands/commands.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 
 
@@ -50,9 +51,11 @@ int main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		if (!strcmp(argv[1], commands[i].name))
+		if (!strcmp(argv[1], commands[i].name)) {
+			diag_set_command(commands[i].name);
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "ptsync: unknown command '%s'\n", argv[1]);
+		}
+	diag("unknown command '%s'", argv[1]);
 	print_usage(stderr);
 	return EXIT_USAGE;
 }

@@ -10,6 +10,7 @@
 
 #include "arches/arches.h"
 #include "commands/commands.h"
+#include "lib/diag.h"
 #include "report/report.h"
 
 static const char arches_usage[] =
@@ -23,7 +24,7 @@ static const char arches_usage[] =
 
 static int arches_usage_error(const char *what, const char *arg)
 {
-	fprintf(stderr, "ptsync arches: %s '%s'\nTry 'ptsync arches --help'.\n",
+	diag("%s '%s'\nTry 'ptsync arches --help'.",
 		what, arg);
 	return EXIT_USAGE;
 }
@@ -54,18 +55,18 @@ int cmd_arches(int argc, char **argv)
 	if (argc - optind > 1)
 		return arches_usage_error("too many operands, starting at",
 					  argv[optind + 1]);
-	root = require_kernel_tree("arches", optind < argc ? argv[optind] : NULL);
+	root = require_kernel_tree(optind < argc ? argv[optind] : NULL);
 	if (!root)
 		return EXIT_USAGE;
 	if (arch_model_build(root, &model)) {
-		fprintf(stderr, "ptsync arches: cannot read %s/arch: %s\n", root,
+		diag("cannot read %s/arch: %s", root,
 			strerror(errno));
 		return EXIT_USAGE;
 	}
 	ret = strcmp(format, "json") ? report_arches_text(stdout, &model) :
 		report_arches_json(stdout, &model);
 	if (ret || fflush(stdout)) {
-		fprintf(stderr, "ptsync arches: cannot write the output\n");
+		diag("cannot write the output");
 		ret = EXIT_USAGE;
 	}
 	arch_model_free(&model);

@@ -10,12 +10,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/diag.h"
 #include "pipeline/pipeline.h"
 #include "commands/commands.h"
 #include "lib/util.h"
 #include "report/report.h"
 
-#define usage_error(fmt, arg) cmd_usage_error("check", fmt, arg)
+#define usage_error(fmt, arg) cmd_usage_error(fmt, arg)
 
 static const char check_usage[] =
 "usage: ptsync check [KDIR] [--format text|gcc|json] [--jobs N]\n"
@@ -95,7 +96,7 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 	}
 	if (o->jobs < 1)
 		o->jobs = 1;
-	ret = parse_tree_operands("check", argc - optind, argv + optind, &t);
+	ret = parse_tree_operands(argc - optind, argv + optind, &t);
 	o->root = t.root;
 	o->paths = t.paths;
 	o->nr_paths = t.nr_paths;
@@ -114,7 +115,7 @@ static int render(const struct check_opts *o, const struct finding_list *f,
 	else
 		ret = report_text(stdout, f, m, s);
 	if (ret || fflush(stdout))
-		fprintf(stderr, "ptsync check: cannot write the report\n");
+		diag("cannot write the report");
 	return ret;
 }
 
@@ -124,7 +125,7 @@ static int exit_code(const struct check_opts *o, const struct check_summary *s,
 	int sev;
 
 	if (s->interrupted) {
-		fprintf(stderr, "ptsync check: interrupted; calls not analysed are listed as unanalyzed\n");
+		diag("interrupted; calls not analysed are listed as unanalyzed");
 		return EXIT_INTERRUPTED;
 	}
 	if (incomplete)
@@ -154,11 +155,11 @@ int cmd_check(int argc, char **argv)
 	po.progress = isatty(2);
 	install_stop_handlers();
 	if (pipeline_run(&po, &p)) {
-		fprintf(stderr, "ptsync check: cannot scan %s: %s\n", o.root,
+		diag("cannot scan %s: %s", o.root,
 			strerror(errno));
 		return EXIT_USAGE;
 	}
-	incomplete = pipeline_report_problems(&p, "check");
+	incomplete = pipeline_report_problems(&p);
 	pipeline_summary(&p, o.root, stop_requested != 0, &summary);
 	ret = render(&o, &p.findings, &p.model, &summary) ? EXIT_USAGE :
 		exit_code(&o, &summary, incomplete);

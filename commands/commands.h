@@ -28,9 +28,9 @@ bool is_kernel_tree(const char *dir);
  * The tree to work on: dir, or "." when NULL; prints why and returns NULL
  * when it is not a kernel tree.
  */
-const char *require_kernel_tree(const char *cmd, const char *dir);
+const char *require_kernel_tree(const char *dir);
 /* "ptsync CMD: <fmt with arg>" and a pointer to --help; EXIT_USAGE. */
-int cmd_usage_error(const char *cmd, const char *fmt, const char *arg);
+int cmd_usage_error(const char *fmt, const char *arg);
 int parse_severity(const char *s, enum severity *sev);
 int parse_count(const char *s, int *out);
 
@@ -40,7 +40,7 @@ struct tree_operands {
 	int nr_paths;
 };
 
-int parse_tree_operands(const char *cmd, int argc, char **argv,
+int parse_tree_operands(int argc, char **argv,
 			struct tree_operands *t);
 
 #endif

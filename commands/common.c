@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands/commands.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 
 static bool exists(const char *dir, const char *name, bool want_dir)
@@ -27,30 +28,30 @@ bool is_kernel_tree(const char *dir)
 	       exists(dir, "include/linux", true) && exists(dir, "mm", true);
 }
 
-const char *require_kernel_tree(const char *cmd, const char *dir)
+const char *require_kernel_tree(const char *dir)
 {
 	struct stat st;
 
 	if (!dir)
 		dir = ".";
 	if (stat(dir, &st)) {
-		fprintf(stderr, "ptsync %s: %s: %s\n", cmd, dir, strerror(errno));
+		diag("%s: %s", dir, strerror(errno));
 		return NULL;
 	}
 	if (!S_ISDIR(st.st_mode) || !is_kernel_tree(dir)) {
-		fprintf(stderr,
-			"ptsync %s: %s is not a kernel source tree (needs Makefile, arch/, include/linux/, mm/)\n",
-			cmd, dir);
+		diag("%s is not a kernel source tree (needs Makefile, arch/, include/linux/, mm/)",
+		     dir);
 		return NULL;
 	}
 	return dir;
 }
 
-int cmd_usage_error(const char *cmd, const char *fmt, const char *arg)
+int cmd_usage_error(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "ptsync %s: ", cmd);
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'ptsync %s --help'.\n", cmd);
+	char *msg = xasprintf(fmt, arg);
+
+	diag("%s\nTry 'ptsync %s --help'.", msg, diag_command());
+	free(msg);
 	return EXIT_USAGE;
 }
 
@@ -84,7 +85,7 @@ int parse_count(const char *s, int *out)
  * or when the current directory is not one (then it is refused by name).
  * PATHs must exist inside the tree.
  */
-int parse_tree_operands(const char *cmd, int argc, char **argv,
+int parse_tree_operands(int argc, char **argv,
 			struct tree_operands *t)
 {
 	struct stat st;
@@ -97,7 +98,7 @@ int parse_tree_operands(const char *cmd, int argc, char **argv,
 		argc--;
 		argv++;
 	}
-	if (!require_kernel_tree(cmd, t->root))
+	if (!require_kernel_tree(t->root))
 		return EXIT_USAGE;
 	t->paths = argv;
 	t->nr_paths = argc;
@@ -106,7 +107,7 @@ int parse_tree_operands(const char *cmd, int argc, char **argv,
 		bad = stat(full, &st);
 		free(full);
 		if (bad || argv[i][0] == '/' || strstr(argv[i], ".."))
-			return cmd_usage_error(cmd, "%s: no such path inside the tree",
+			return cmd_usage_error("%s: no such path inside the tree",
 					       argv[i]);
 	}
 	return 0;

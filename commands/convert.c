@@ -14,9 +14,10 @@
 #include "analyse/spatch.h"
 #include "commands/commands.h"
 #include "convert/convert.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 
-#define usage_error(fmt, arg) cmd_usage_error("convert", fmt, arg)
+#define usage_error(fmt, arg) cmd_usage_error(fmt, arg)
 
 static const char convert_usage[] =
 "usage: ptsync convert [KDIR] [--dry-run | --apply | --series DIR] [--force]\n"
@@ -126,7 +127,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	}
 	if (c->verify_build && c->mode != MODE_APPLY)
 		return usage_error("%s", "--verify-build needs --apply");
-	ret = parse_tree_operands("convert", argc - optind, argv + optind, &t);
+	ret = parse_tree_operands(argc - optind, argv + optind, &t);
 	c->o.root = t.root;
 	c->o.paths = t.paths;
 	c->o.nr_paths = t.nr_paths;
@@ -141,12 +142,12 @@ static int preflight(const struct cli *c)
 
 	free(found);
 	if (!found) {
-		fprintf(stderr, "ptsync convert: %s not found; install Debian's coccinelle package\n",
+		diag("%s not found; install Debian's coccinelle package",
 			spatch);
 		return EXIT_USAGE;
 	}
 	if (c->verify_build && !tree_configured(c->o.root)) {
-		fprintf(stderr, "ptsync convert: --verify-build: %s is not configured (no .config); run 'make defconfig' or copy a config there first\n",
+		diag("--verify-build: %s is not configured (no .config); run 'make defconfig' or copy a config there first",
 			c->o.root);
 		return EXIT_USAGE;
 	}
@@ -170,12 +171,12 @@ static void print_diff(const struct convert_plan *plan)
 static int apply(const struct cli *c, const struct convert_plan *plan)
 {
 	if (!c->force && convert_dirty_files(c->o.root, plan)) {
-		fprintf(stderr, "ptsync convert: refusing to edit files with uncommitted changes; commit or stash them, or use --force\n");
+		diag("refusing to edit files with uncommitted changes; commit or stash them, or use --force");
 		return EXIT_USAGE;
 	}
 	if (convert_apply(c->o.root, plan))
 		return EXIT_USAGE;
-	fprintf(stderr, "ptsync convert: converted %zu calls in %zu files\n",
+	diag("converted %zu calls in %zu files",
 		convert_plan_calls(plan), plan->nr_files);
 	if (c->verify_build && verify_build(c->o.root, plan))
 		return EXIT_FINDINGS;
@@ -185,12 +186,12 @@ static int apply(const struct cli *c, const struct convert_plan *plan)
 static int run(const struct cli *c, const struct convert_plan *plan)
 {
 	if (plan->nr_left) {
-		fprintf(stderr, "ptsync convert: %zu site%s left for manual conversion:\n",
+		diag("%zu site%s left for manual conversion:",
 			plan->nr_left, plan->nr_left == 1 ? "" : "s");
 		convert_print_left(stderr, plan);
 	}
 	if (!plan->nr_files) {
-		fprintf(stderr, "ptsync convert: nothing to convert\n");
+		diag("nothing to convert");
 		return EXIT_CLEAN;
 	}
 	if (c->mode == MODE_APPLY)
@@ -219,7 +220,7 @@ int cmd_convert(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (stop_requested) {
-		fprintf(stderr, "ptsync convert: interrupted; nothing written\n");
+		diag("interrupted; nothing written");
 		convert_plan_free(&plan);
 		return EXIT_INTERRUPTED;
 	}

@@ -16,7 +16,7 @@
 #include "report/report.h"
 #include "review/review.h"
 
-#define usage_error(fmt, arg) cmd_usage_error("review", fmt, arg)
+#define usage_error(fmt, arg) cmd_usage_error(fmt, arg)
 
 static const char review_usage[] =
 "usage: ptsync review [--tree KDIR] [--format FMT] [--fail-on SEV] PATCH...\n"
@@ -129,7 +129,7 @@ static int parse_review_args(struct review_opts *o, int argc, char **argv)
 	if (o->git && (!strstr(o->git, "..") || str_starts_with(o->git, "..") ||
 		       strstr(o->git, "...")))
 		return usage_error("--git needs a range A..B, not '%s'", o->git);
-	return require_kernel_tree("review", o->tree) ? 0 : EXIT_USAGE;
+	return require_kernel_tree(o->tree) ? 0 : EXIT_USAGE;
 }
 
 static char *read_stream(FILE *f)

@@ -10,6 +10,7 @@
 
 #include "convert/convert.h"
 #include "convert/run.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 
 size_t convert_dirty_files(const char *root, const struct convert_plan *plan)
@@ -33,7 +34,7 @@ size_t convert_dirty_files(const char *root, const struct convert_plan *plan)
 	for (line = out; line && *line; line = *nl ? nl + 1 : nl) {
 		nl = strchrnul(line, '\n');
 		if (nl - line > 3) {
-			fprintf(stderr, "ptsync convert: %.*s has uncommitted changes\n",
+			diag("%.*s has uncommitted changes",
 				(int)(nl - line - 3), line + 3);
 			dirty++;
 		}

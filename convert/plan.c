@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "analyse/spatch.h"
+#include "lib/diag.h"
 #include "lib/stop.h"
 #include "convert/convert.h"
 #include "convert/diff.h"
@@ -179,7 +180,7 @@ static int run_patch_mode(const struct convert_opts *o,
 
 	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, "patch");
 	if (!cfg.cocci || analyse_files(&cfg, files, nr, &an)) {
-		fprintf(stderr, "ptsync convert: cannot run spatch (%s)\n",
+		diag("cannot run spatch (%s)",
 			cfg.cocci ? cfg.spatch : "populate_kernel.cocci not found");
 		free((char *)cfg.cocci);
 		analysis_free(&an);
@@ -210,7 +211,7 @@ static int add_helpers(const char *root, struct convert_plan *plan)
 
 	cf.new_text = helpers_header(root, &why);
 	if (!cf.new_text) {
-		fprintf(stderr, "ptsync convert: cannot add the helpers: %s\n",
+		diag("cannot add the helpers: %s",
 			why);
 		free(why);
 		return -1;
@@ -244,9 +245,9 @@ static int need_helpers(const struct convert_opts *o, struct convert_plan *plan)
 	if (plan->have_helpers || !plan->nr_files)
 		return 0;
 	if (!o->add_helpers) {
-		fprintf(stderr, "ptsync convert: %s defines no pgd_populate_kernel(); the converted calls would not build.\n"
-			"Rerun with --add-helpers to create " HELPERS_PATH ".\n",
-			o->root);
+		diag("%s defines no pgd_populate_kernel(); the converted calls would not build.\n"
+		     "Rerun with --add-helpers to create " HELPERS_PATH ".",
+		     o->root);
 		return -1;
 	}
 	return add_helpers(o->root, plan);
@@ -264,11 +265,11 @@ int convert_plan_build(const struct convert_opts *o, struct convert_plan *plan)
 
 	memset(plan, 0, sizeof(*plan));
 	if (pipeline_run(&po, &plan->pipe)) {
-		fprintf(stderr, "ptsync convert: cannot scan %s: %s\n", o->root,
+		diag("cannot scan %s: %s", o->root,
 			strerror(errno));
 		return -1;
 	}
-	pipeline_report_problems(&plan->pipe, "convert");
+	pipeline_report_problems(&plan->pipe);
 	if (plan->pipe.tool_error)
 		return -1;
 	plan->have_helpers = helpers_defined(o->root, &plan->pipe.scan);

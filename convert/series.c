@@ -15,6 +15,7 @@
 #include "convert/convert.h"
 #include "convert/message.h"
 #include "convert/run.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 #include "lib/wrap.h"
 
@@ -136,7 +137,7 @@ static int write_text(const struct series *s, const char *name, char *text,
 	int ret = write_atomic(path, text, len, 0644);
 
 	if (ret)
-		fprintf(stderr, "ptsync convert: cannot write %s: %s\n", path,
+		diag("cannot write %s: %s", path,
 			strerror(errno));
 	else
 		printf("%s\n", path);
@@ -244,7 +245,7 @@ int series_dir_check(const char *dir, bool force)
 	if (!d) {
 		if (errno == ENOENT)
 			return 0;
-		fprintf(stderr, "ptsync convert: --series %s: %s\n", dir,
+		diag("--series %s: %s", dir,
 			strerror(errno));
 		return -1;
 	}
@@ -253,7 +254,7 @@ int series_dir_check(const char *dir, bool force)
 			empty = false;
 	closedir(d);
 	if (!empty && !force) {
-		fprintf(stderr, "ptsync convert: --series %s: directory is not empty (--force writes into it anyway)\n",
+		diag("--series %s: directory is not empty (--force writes into it anyway)",
 			dir);
 		return -1;
 	}
@@ -276,7 +277,7 @@ static int make_dirs(const char *dir)
 	if (!ret && mkdir(copy, 0777) && errno != EEXIST)
 		ret = -1;
 	if (ret)
-		fprintf(stderr, "ptsync convert: cannot create %s: %s\n", dir,
+		diag("cannot create %s: %s", dir,
 			strerror(errno));
 	free(copy);
 	return ret;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "convert/convert.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 
 static int write_all(int fd, const char *text, size_t len)
@@ -89,7 +90,7 @@ int convert_apply(const char *root, const struct convert_plan *plan)
 		int mode = cf->is_new || stat(full, &st) ? 0644 : st.st_mode;
 
 		if (write_atomic(full, cf->new_text, cf->new_len, mode)) {
-			fprintf(stderr, "ptsync convert: cannot write %s: %s\n",
+			diag("cannot write %s: %s",
 				full, strerror(errno));
 			ret = -1;
 		} else if (cf->is_new) {

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lib/diag.h"
 #include "pipeline/pipeline.h"
 #include "analyse/spatch.h"
 #include "classify/classify.h"
@@ -24,7 +25,7 @@ static void warn_failed_files(const struct analysis *an)
 	for (i = 0; i < an->nr_files; i++)
 		if (an->files[i].status == FILE_CRASHED ||
 		    an->files[i].status == FILE_TIMED_OUT)
-			fprintf(stderr, "ptsync: warning: %s: %s; its calls are listed as unanalyzed\n",
+			diag_warn("%s: %s; its calls are listed as unanalyzed",
 				an->files[i].path, an->files[i].detail);
 }
 
@@ -69,14 +70,14 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 	if (scan_tree(o->root, o->paths, o->nr_paths, o->jobs, &p->scan))
 		return -1;
 	if (arch_model_build(model_root, &p->model))
-		fprintf(stderr, "ptsync: cannot model the architectures of %s: %s\n",
+		diag("cannot model the architectures of %s: %s",
 			model_root, strerror(errno));
 	analyse(o, p);
 	classify_findings(&p->findings, &p->model);
 	return 0;
 }
 
-bool pipeline_report_problems(const struct pipeline *p, const char *cmd)
+bool pipeline_report_problems(const struct pipeline *p)
 {
 	bool incomplete = false;
 	size_t i;
@@ -85,12 +86,14 @@ bool pipeline_report_problems(const struct pipeline *p, const char *cmd)
 		const struct scan_problem *pr = &p->scan.problems[i];
 		bool skipped = !str_starts_with(pr->reason, "invalid UTF-8");
 
-		fprintf(stderr, "ptsync %s: %s: %s: %s\n", cmd,
-			skipped ? "error" : "note", pr->path, pr->reason);
+		if (skipped)
+			diag_error("%s: %s", pr->path, pr->reason);
+		else
+			diag_note("%s: %s", pr->path, pr->reason);
 		incomplete |= skipped;
 	}
 	if (p->tool_error)
-		fprintf(stderr, "ptsync %s: %s\n", cmd, p->tool_error);
+		diag("%s", p->tool_error);
 	return incomplete || p->tool_error;
 }
 

@@ -55,7 +55,7 @@ struct pipeline {
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p);
 
 /* Print the scan's problems on stderr; true when a file went unread. */
-bool pipeline_report_problems(const struct pipeline *p, const char *cmd);
+bool pipeline_report_problems(const struct pipeline *p);
 
 void pipeline_summary(const struct pipeline *p, const char *root,
 		      bool interrupted, struct check_summary *s);

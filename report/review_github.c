@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 
+#include "lib/diag.h"
 #include "lib/util.h"
 #include "report/internal.h"
 #include "review/review.h"
@@ -56,7 +57,7 @@ int review_github(FILE *out, const struct review *r)
 				rjson_push(array, annotation(&r->items[i]));
 		}
 	if (n > GITHUB_MAX_ANNOTATIONS)
-		fprintf(stderr, "ptsync review: %zu annotations dropped: GitHub takes %d per request\n",
+		diag("%zu annotations dropped: GitHub takes %d per request",
 			n - GITHUB_MAX_ANNOTATIONS, GITHUB_MAX_ANNOTATIONS);
 	return rjson_write(out, array);
 }

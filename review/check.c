@@ -59,7 +59,7 @@ static int check_copy(const char *root, const char *kdir,
 		*err = xasprintf("cannot scan the copies in %s: %s", root,
 				 strerror(errno));
 		ret = -1;
-	} else if (nr && pipeline_report_problems(p, "review")) {
+	} else if (nr && pipeline_report_problems(p)) {
 		*err = xstrdup("the check could not run on every touched file");
 		pipeline_free(p);
 		ret = -1;
