@@ -10,6 +10,7 @@
 
 #include "arches/cond.h"
 #include "arches/source.h"
+#include "lib/kernel_facts.h"
 #include "lib/util.h"
 
 struct cond_frame {
@@ -266,19 +267,11 @@ char *cond_and(const char *a, const char *b)
 
 /*
  * Bitness is named three ways in the kernel; CONFIG_64BIT is the one every
- * arch has, so the others are read as it.  It is the only knowledge of
- * symbols here: a file named *_64.c is built for 64-bit and *_32.c for
- * 32-bit ones, and x86 conditions say CONFIG_X86_32 for the same thing.
+ * arch has, so the others (lib/kernel_facts.c) are read as it.  It is the
+ * only knowledge of symbols here: a file named *_64.c is built for 64-bit
+ * and *_32.c for 32-bit ones, and x86 conditions say CONFIG_X86_32 for the
+ * same thing.
  */
-static const struct {
-	const char *name;
-	bool neg;
-} bitness_alias[] = {
-	{ "CONFIG_X86_32", true },
-	{ "CONFIG_32BIT", true },
-	{ "CONFIG_X86_64", false },
-};
-
 /* A conjunct as (negated?, atom), the atom freshly allocated. */
 static char *conjunct_atom(const char *c, bool *neg)
 {
@@ -312,11 +305,11 @@ static char *conjunct_atom(const char *c, bool *neg)
 		free(atom);
 		atom = t;
 	}
-	for (i = 0; i < ARRAY_SIZE(bitness_alias); i++) {
-		if (!strcmp(atom, bitness_alias[i].name)) {
+	for (i = 0; kf_bitness_aliases[i].name; i++) {
+		if (!strcmp(atom, kf_bitness_aliases[i].name)) {
 			free(atom);
-			atom = xstrdup("CONFIG_64BIT");
-			*neg ^= bitness_alias[i].neg;
+			atom = xstrdup(KF_BITNESS);
+			*neg ^= kf_bitness_aliases[i].negated;
 			break;
 		}
 	}

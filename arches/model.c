@@ -40,11 +40,12 @@
 #include "arches/arches.h"
 #include "arches/cond.h"
 #include "arches/source.h"
+#include "lib/kernel_facts.h"
 #include "lib/util.h"
 
 #define MAX_INCLUDE_DEPTH 8
 #define SYNC_MASK "ARCH_PAGE_TABLE_SYNC_MASK"
-#define HOOK_NAME "arch_sync_kernel_mappings"
+#define HOOK_NAME KF_SYNC_HOOK
 
 static const struct {
 	const char *name;	/* as included from arch code */
@@ -525,9 +526,9 @@ static char *file_implied_cond(const struct arch_scan *s, const char *file)
 	if (!str_ends_with(file, ".c"))
 		return xstrdup("");
 	if (str_ends_with(file, "_64.c"))
-		bits = "CONFIG_64BIT";
+		bits = KF_BITNESS;
 	else if (str_ends_with(file, "_32.c"))
-		bits = "!CONFIG_64BIT";
+		bits = "!" KF_BITNESS;
 	mk = makefile_cond(s, file);
 	res = cond_and(bits, mk);
 	free(mk);

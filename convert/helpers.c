@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "convert/convert.h"
+#include "lib/kernel_facts.h"
 #include "lib/util.h"
 
 static bool has_helper(const struct scan_result *scan)
@@ -19,7 +20,7 @@ static bool has_helper(const struct scan_result *scan)
 	size_t i;
 
 	for (i = 0; i < scan->nr_helpers; i++)
-		if (!strcmp(scan->helpers[i].name, "pgd_populate_kernel"))
+		if (!strcmp(scan->helpers[i].name, KF_HELPER_PGD))
 			return true;
 	return false;
 }

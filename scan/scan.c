@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/kernel_facts.h"
 #include "lib/util.h"
 #include "scan/internal.h"
 #include "scan/lexer.h"
@@ -106,14 +107,6 @@ static const char *const attribute_names[] = {
 	"__typeof", "__typeof__", "asm", "__asm", "__asm__",
 };
 
-static const char *const section_prefixes[] = {
-	"__init", "__meminit", "__exit",
-};
-
-static const char *const section_names[] = {
-	"__ref", "__head", "__cpuinit", "__devinit", "__section",
-};
-
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static bool is_punct(const struct token *t, int c)
@@ -133,10 +126,19 @@ static bool text_starts(const char *s, size_t len, const char *prefix)
 	return len >= n && !memcmp(s, prefix, n);
 }
 
+static bool in_names(const char *s, size_t len, const char *const *names,
+		     bool prefix)
+{
+	for (; *names; names++)
+		if (prefix ? text_starts(s, len, *names) :
+			     text_is(s, len, *names))
+			return true;
+	return false;
+}
+
 static bool is_helper_name(const char *s, size_t len)
 {
-	return text_is(s, len, "pgd_populate_kernel") ||
-	       text_is(s, len, "p4d_populate_kernel");
+	return in_names(s, len, kf_helpers, false);
 }
 
 /* Whole tokens only: xpgd_populate and pgd_populate_kernel do not count. */
@@ -256,8 +258,7 @@ static void sync_token(struct scanner *s, struct body *b,
 		       const struct token *t)
 {
 	if (t->kind == T_IDENT) {
-		if (TOK_IS(t, "arch_sync_kernel_mappings") ||
-		    text_starts(t->s, t->len, "sync_global_pgds"))
+		if (in_names(t->s, t->len, kf_sync_prefixes, true))
 			mark_synced(s, b, -1);
 		else if (TOK_IS(t, "PGTBL_PGD_MODIFIED"))
 			b->stmt_pgd_mod = true;
@@ -352,10 +353,8 @@ static void set_section(struct body *b, const struct pstate *st, int name)
 
 	for (i = 0; i < name; i++) {
 		h = &st->head[i];
-		if (in_list(h, section_prefixes, ARRAY_SIZE(section_prefixes),
-			    true) ||
-		    in_list(h, section_names, ARRAY_SIZE(section_names),
-			    false)) {
+		if (in_names(h->s, h->len, kf_section_prefixes, true) ||
+		    in_names(h->s, h->len, kf_section_names, false)) {
 			b->section = h->s;
 			b->section_len = h->len;
 			return;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/kernel_facts.h"
 #include "lib/rules.h"
 #include "lib/util.h"
 #include "unit.h"
@@ -83,6 +84,23 @@ static void smpl_messages(void)
 	      "the SmPL prints the %s message", RULE_MANUAL);
 }
 
+/* The SmPL names the helpers and section markers of lib/kernel_facts.c. */
+static void smpl_facts(void)
+{
+	const char *const *lists[] = {
+		kf_helpers, kf_section_prefixes, kf_section_names };
+	const char *const *p;
+	size_t len, i;
+	char *cocci = read_file("semantic-patches/populate_kernel.cocci", &len);
+
+	CHECK(cocci, "the semantic patch is readable");
+	for (i = 0; cocci && i < ARRAY_SIZE(lists); i++)
+		for (p = lists[i]; *p; p++)
+			CHECK(strstr(cocci, *p) != NULL,
+			      "the semantic patch names %s", *p);
+	free(cocci);
+}
+
 static void templates(void)
 {
 	char *m;
@@ -125,5 +143,6 @@ int main(void)
 {
 	templates();
 	smpl_messages();
+	smpl_facts();
 	return unit_done("unit rules");
 }
