@@ -60,7 +60,7 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 	int c, ret;
 
 	o->format = "text";
-	o->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	o->jobs = default_jobs();
 	o->timeout = 120;
 	o->fail_on = SEV_WARNING;
 	optind = 1;
@@ -94,8 +94,6 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 			return usage_error("%s", "invalid option");
 		}
 	}
-	if (o->jobs < 1)
-		o->jobs = 1;
 	ret = parse_tree_operands(argc - optind, argv + optind, &t);
 	o->root = t.root;
 	o->paths = t.paths;

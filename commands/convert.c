@@ -115,9 +115,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	struct tree_operands t;
 	int opt, ret;
 
-	c->o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (c->o.jobs < 1)
-		c->o.jobs = 1;
+	c->o.jobs = default_jobs();
 	c->o.timeout = 120;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -143,4 +144,16 @@ void str_append(char **buf, char *more)
 	free(*buf);
 	free(more);
 	*buf = joined;
+}
+
+int default_jobs(void)
+{
+	static int jobs;
+	long cpus;
+
+	if (!jobs) {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = cpus > 0 ? (int)cpus : 1;
+	}
+	return jobs;
 }

@@ -36,6 +36,9 @@ char *path_join(const char *dir, const char *name);
 /* Append more to *buf (NULL to start a string) and free more. */
 void str_append(char **buf, char *more);
 
+/* The default of --jobs: the CPUs online, at least 1.  Computed once. */
+int default_jobs(void);
+
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
 

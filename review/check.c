@@ -46,7 +46,7 @@ static int check_copy(const char *root, const char *kdir,
 {
 	struct pipeline_opts o = {
 		.root = root, .model_root = kdir, .timeout = timeout,
-		.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN),
+		.jobs = default_jobs(),
 	};
 	char **paths;
 	size_t nr = c_files(w, root, &paths);

@@ -167,7 +167,7 @@ void review_attach_fixes(struct review *r, int timeout)
 	size_t nr = fixable_files(r, &files), i;
 
 	spatch_config_init(&cfg, r->post_root,
-			   (int)sysconf(_SC_NPROCESSORS_ONLN), timeout, "patch");
+			   default_jobs(), timeout, "patch");
 	cocci = (char *)cfg.cocci;
 	if (nr && cocci && !analyse_files(&cfg, files, nr, &an))
 		for (i = 0; i < an.nr_files; i++)

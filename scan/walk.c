@@ -346,12 +346,8 @@ static int cmp_problem(const void *a, const void *b)
 
 static int nr_workers(int jobs, size_t nr_files)
 {
-	long cpus;
-
-	if (jobs <= 0) {
-		cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = cpus > 0 ? (int)cpus : 1;
-	}
+	if (jobs <= 0)
+		jobs = default_jobs();
 	if ((size_t)jobs > nr_files)
 		jobs = nr_files ? (int)nr_files : 1;
 	return jobs;
