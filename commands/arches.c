@@ -4,7 +4,6 @@
  * exposed where it is.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,49 +12,36 @@
 #include "lib/diag.h"
 #include "report/report.h"
 
-static const char arches_usage[] =
-"usage: ptsync arches [KDIR] [--format text|json]\n"
-"\n"
-"Print, for each arch/<a> of the kernel tree (default: the current\n"
-"directory), every ARCH_PAGE_TABLE_SYNC_MASK definition with the\n"
-"configuration it applies under, the levels folded away, and where\n"
-"arch_sync_kernel_mappings() is defined.\n"
-"Exit: 0, or 2 for usage or input errors.\n";
-
-static int arches_usage_error(const char *what, const char *arg)
-{
-	diag("%s '%s'\nTry 'ptsync arches --help'.",
-		what, arg);
-	return EXIT_USAGE;
-}
+static const char *const format_names[] = { "text", "json", NULL };
 
 int cmd_arches(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
-	};
 	const char *format = "text", *root;
+	const struct opt opts[] = {
+		OPT_ONE_OF("format", &format, "FMT", format_names,
+			   "text (default), or json"),
+		OPT_DONE
+	};
+	const struct usage usage = {
+		.command = "arches",
+		.operands = "[KDIR]",
+		.intro = "Print, for each arch/<a> of the kernel tree (default: the current\n"
+			 "directory), every ARCH_PAGE_TABLE_SYNC_MASK definition with the\n"
+			 "configuration it applies under, the levels folded away, and where\n"
+			 "arch_sync_kernel_mappings() is defined.\n",
+		.opts = opts,
+		.outro = "Exit: 0, or 2 for usage or input errors.\n",
+	};
 	struct arch_model model = { 0 };
-	int c, ret;
+	int first, ret;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			fputs(arches_usage, stdout);
-			return EXIT_CLEAN;
-		}
-		if (c != 'f')
-			return arches_usage_error("invalid option", argv[optind - 1]);
-		if (strcmp(optarg, "text") && strcmp(optarg, "json"))
-			return arches_usage_error("unknown format", optarg);
-		format = optarg;
-	}
-	if (argc - optind > 1)
-		return arches_usage_error("too many operands, starting at",
-					  argv[optind + 1]);
-	root = require_kernel_tree(optind < argc ? argv[optind] : NULL);
+	ret = parse_options(&usage, argc, argv, &first);
+	if (ret)
+		return ret == 1 ? EXIT_CLEAN : EXIT_USAGE;
+	if (argc - first > 1)
+		return cmd_usage_error("too many operands, starting at '%s'",
+				       argv[first + 1]);
+	root = require_kernel_tree(first < argc ? argv[first] : NULL);
 	if (!root)
 		return EXIT_USAGE;
 	if (arch_model_build(root, &model)) {

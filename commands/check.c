@@ -3,7 +3,6 @@
  * ptsync check: scan, analyse, cross-check, classify, report.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,26 +15,6 @@
 #include "lib/util.h"
 #include "report/report.h"
 
-#define usage_error(fmt, arg) cmd_usage_error(fmt, arg)
-
-static const char check_usage[] =
-"usage: ptsync check [KDIR] [--format text|gcc|json] [--jobs N]\n"
-"                    [--fail-on error|warning|note] [--timeout SEC] [PATH...]\n"
-"\n"
-"Check a kernel tree (KDIR, default the current directory) for raw\n"
-"pgd_populate()/p4d_populate() calls on init_mm, optionally only under\n"
-"the given PATHs (relative to the tree).\n"
-"\n"
-"  --format FMT     text (default): gcc lines, a table per arch variant and\n"
-"                   a summary; gcc: the lines alone; json: report/schema.json\n"
-"  --jobs N         spatch processes and scan threads (default: CPUs)\n"
-"  --fail-on SEV    exit 1 when a finding is at least SEV (default warning)\n"
-"  --timeout SEC    spatch time per file (default 120)\n"
-"\n"
-"Environment: SPATCH (the spatch program), PTSYNC_COCCI (the semantic patch).\n"
-"Exit: 0 clean, 1 findings at --fail-on or above, 2 usage or input error\n"
-"(not a kernel tree, unreadable files, spatch missing), 130 interrupted.\n";
-
 struct check_opts {
 	const char *format;
 	int jobs;
@@ -46,55 +25,72 @@ struct check_opts {
 	int nr_paths;
 };
 
+static int render_gcc(const struct finding_list *f, const struct arch_model *m,
+		      const struct check_summary *s)
+{
+	return report_gcc(stdout, f);
+}
+
+static int render_text(const struct finding_list *f,
+		       const struct arch_model *m,
+		       const struct check_summary *s)
+{
+	return report_text(stdout, f, m, s);
+}
+
+static int render_json(const struct finding_list *f,
+		       const struct arch_model *m,
+		       const struct check_summary *s)
+{
+	return report_json(stdout, f, m, s);
+}
+
+static const struct {
+	const char *name;
+	int (*render)(const struct finding_list *f, const struct arch_model *m,
+		      const struct check_summary *s);
+} formats[] = {
+	{ "text", render_text },
+	{ "gcc", render_gcc },
+	{ "json", render_json },
+};
+
+static const char *const format_names[] = { "text", "gcc", "json", NULL };
+
 static int parse_check_args(struct check_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "fail-on", required_argument, NULL, 'F' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
+	const struct opt opts[] = {
+		OPT_ONE_OF("format", &o->format, "FMT", format_names,
+			   "text (default): gcc lines, a table per arch variant and\n"
+			   "a summary; gcc: the lines alone; json: report/schema.json"),
+		OPT_JOBS(&o->jobs),
+		OPT_FAIL_ON(&o->fail_on,
+			    "exit 1 when a finding is at least SEV (default warning)"),
+		OPT_TIMEOUT(&o->timeout),
+		OPT_DONE
+	};
+	const struct usage usage = {
+		.command = "check",
+		.operands = "[KDIR] [PATH...]",
+		.intro = "Check a kernel tree (KDIR, default the current directory) for raw\n"
+			 "pgd_populate()/p4d_populate() calls on init_mm, optionally only under\n"
+			 "the given PATHs (relative to the tree).\n",
+		.opts = opts,
+		.outro = "Environment: SPATCH (the spatch program), PTSYNC_COCCI (the semantic patch).\n"
+			 "Exit: 0 clean, 1 findings at --fail-on or above, 2 usage or input error\n"
+			 "(not a kernel tree, unreadable files, spatch missing), 130 interrupted.\n",
 	};
 	struct tree_operands t;
-	int c, ret;
+	int first, ret;
 
 	o->format = "text";
 	o->jobs = default_jobs();
 	o->timeout = 120;
 	o->fail_on = SEV_WARNING;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "gcc") &&
-			    strcmp(optarg, "json"))
-				return usage_error("unknown format '%s'", optarg);
-			o->format = optarg;
-			break;
-		case 'j':
-			if (parse_count(optarg, &o->jobs))
-				return usage_error("--jobs needs a number from 1 to 4096, not '%s'",
-						   optarg);
-			break;
-		case 'F':
-			if (parse_severity(optarg, &o->fail_on))
-				return usage_error("--fail-on takes error, warning or note, not '%s'",
-						   optarg);
-			break;
-		case 't':
-			if (parse_count(optarg, &o->timeout))
-				return usage_error("--timeout needs seconds from 1 to 4096, not '%s'",
-						   optarg);
-			break;
-		case 'h':
-			fputs(check_usage, stdout);
-			return -1;
-		default:
-			return usage_error("%s", "invalid option");
-		}
-	}
-	ret = parse_tree_operands(argc - optind, argv + optind, &t);
+	ret = parse_options(&usage, argc, argv, &first);
+	if (ret)
+		return ret == 1 ? -1 : EXIT_USAGE;
+	ret = parse_tree_operands(argc - first, argv + first, &t);
 	o->root = t.root;
 	o->paths = t.paths;
 	o->nr_paths = t.nr_paths;
@@ -104,14 +100,12 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 static int render(const struct check_opts *o, const struct finding_list *f,
 		  const struct arch_model *m, const struct check_summary *s)
 {
-	int ret;
+	size_t i;
+	int ret = -1;
 
-	if (!strcmp(o->format, "gcc"))
-		ret = report_gcc(stdout, f);
-	else if (!strcmp(o->format, "json"))
-		ret = report_json(stdout, f, m, s);
-	else
-		ret = report_text(stdout, f, m, s);
+	for (i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(o->format, formats[i].name))
+			ret = formats[i].render(f, m, s);
 	if (ret || fflush(stdout))
 		diag("cannot write the report");
 	return ret;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "analyse/finding.h"
+#include "lib/options.h"
 #include "lib/stop.h"
 #include "lib/version.h"
 
@@ -32,7 +33,19 @@ const char *require_kernel_tree(const char *dir);
 /* "ptsync CMD: <fmt with arg>" and a pointer to --help; EXIT_USAGE. */
 int cmd_usage_error(const char *fmt, const char *arg);
 int parse_severity(const char *s, enum severity *sev);
-int parse_count(const char *s, int *out);
+/* parse_severity() as an option callback: value is an enum severity. */
+int opt_severity(void *value, const char *arg);
+
+/* The options every command that runs spatch shares. */
+#define OPT_JOBS(v) \
+	{ .type = OPT_COUNT, .name = "jobs", .short_name = 'j', .value = v, \
+	  .arg = "N", .want = "a number from 1 to 4096", \
+	  .help = "spatch processes and scan threads (default: CPUs)" }
+#define OPT_TIMEOUT(v) \
+	OPT_NUMBER("timeout", v, "SEC", "seconds from 1 to 4096", \
+		   "spatch time per file (default 120)")
+#define OPT_FAIL_ON(v, help) \
+	OPT_CB("fail-on", v, "SEV", opt_severity, "error, warning or note", help)
 
 struct tree_operands {
 	const char *root;

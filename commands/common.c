@@ -68,16 +68,9 @@ int parse_severity(const char *s, enum severity *sev)
 	return 0;
 }
 
-/* Job counts and timeouts: a whole number from 1 to 4096. */
-int parse_count(const char *s, int *out)
+int opt_severity(void *value, const char *arg)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end || v < 1 || v > 4096)
-		return -1;
-	*out = (int)v;
-	return 0;
+	return parse_severity(arg, value);
 }
 
 /*

@@ -4,7 +4,6 @@
  * init_mm into the _kernel helper, as one diff, in place, or as a patch
  * series.  The work is in convert/; this file reads the options.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,115 +16,61 @@
 #include "lib/diag.h"
 #include "lib/util.h"
 
-#define usage_error(fmt, arg) cmd_usage_error(fmt, arg)
-
-static const char convert_usage[] =
-"usage: ptsync convert [KDIR] [--dry-run | --apply | --series DIR] [--force]\n"
-"                      [--add-helpers] [--verify-build] [--jobs N]\n"
-"                      [--timeout SEC] [PATH...]\n"
-"\n"
-"Convert the raw pgd_populate()/p4d_populate() calls on init_mm of a kernel\n"
-"tree (KDIR, default the current directory; optionally only under PATHs)\n"
-"to pgd_populate_kernel()/p4d_populate_kernel().  Calls without a single\n"
-"inferable address are never touched; they are listed on stderr.\n"
-"\n"
-"  --dry-run        print one unified diff (default)\n"
-"  --apply          edit the files in place (temporary file, then rename)\n"
-"  --series DIR     write a git format-patch series, one patch per directory\n"
-"  --force          --apply: also files with uncommitted git changes;\n"
-"                   --series: write into a non-empty DIR\n"
-"  --add-helpers    create include/linux/pgalloc.h when the tree lacks it\n"
-"  --verify-build   with --apply: make each changed object (needs .config)\n"
-"  --jobs N         spatch processes and scan threads (default: CPUs)\n"
-"  --timeout SEC    spatch time per file (default 120)\n"
-"\n"
-"Exit: 0 done (or nothing to convert), 1 a --verify-build failure,\n"
-"2 usage or input error (nothing is written).\n";
-
 enum convert_mode { MODE_DRY_RUN, MODE_APPLY, MODE_SERIES };
 
 struct cli {
 	struct convert_opts o;
 	enum convert_mode mode;
 	const char *series_dir;
-	bool force, verify_build, mode_set;
+	bool force, verify_build, dry_run, apply;
 };
 
-static int set_mode(struct cli *c, enum convert_mode mode)
-{
-	if (c->mode_set && c->mode != mode)
-		return usage_error("%s", "--dry-run, --apply and --series exclude each other");
-	c->mode = mode;
-	c->mode_set = true;
-	return 0;
-}
-
 /* The first operand is KDIR when it is a kernel tree; PATHs follow. */
-static int parse_option(struct cli *c, int opt)
-{
-	switch (opt) {
-	case 'd':
-		return set_mode(c, MODE_DRY_RUN);
-	case 'a':
-		return set_mode(c, MODE_APPLY);
-	case 's':
-		c->series_dir = optarg;
-		return set_mode(c, MODE_SERIES);
-	case 'f':
-		c->force = true;
-		return 0;
-	case 'H':
-		c->o.add_helpers = true;
-		return 0;
-	case 'b':
-		c->verify_build = true;
-		return 0;
-	case 'j':
-		if (parse_count(optarg, &c->o.jobs))
-			return usage_error("--jobs needs a number from 1 to 4096, not '%s'",
-					   optarg);
-		return 0;
-	case 't':
-		if (parse_count(optarg, &c->o.timeout))
-			return usage_error("--timeout needs seconds from 1 to 4096, not '%s'",
-					   optarg);
-		return 0;
-	case 'h':
-		fputs(convert_usage, stdout);
-		return -1;
-	default:
-		return usage_error("%s", "invalid option");
-	}
-}
-
 static int parse_args(struct cli *c, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "dry-run", no_argument, NULL, 'd' },
-		{ "apply", no_argument, NULL, 'a' },
-		{ "series", required_argument, NULL, 's' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "add-helpers", no_argument, NULL, 'H' },
-		{ "verify-build", no_argument, NULL, 'b' },
-		{ "jobs", required_argument, NULL, 'j' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
+	const struct opt opts[] = {
+		OPT_FLAG("dry-run", &c->dry_run, "print one unified diff (default)"),
+		OPT_FLAG("apply", &c->apply,
+			 "edit the files in place (temporary file, then rename)"),
+		OPT_STR("series", &c->series_dir, "DIR",
+			"write a git format-patch series, one patch per directory"),
+		OPT_FLAG("force", &c->force,
+			 "--apply: also files with uncommitted git changes;\n"
+			 "--series: write into a non-empty DIR"),
+		OPT_FLAG("add-helpers", &c->o.add_helpers,
+			 "create include/linux/pgalloc.h when the tree lacks it"),
+		OPT_FLAG("verify-build", &c->verify_build,
+			 "with --apply: make each changed object (needs .config)"),
+		OPT_JOBS(&c->o.jobs),
+		OPT_TIMEOUT(&c->o.timeout),
+		OPT_DONE
+	};
+	const struct usage usage = {
+		.command = "convert",
+		.operands = "[KDIR] [PATH...]",
+		.intro = "Convert the raw pgd_populate()/p4d_populate() calls on init_mm of a kernel\n"
+			 "tree (KDIR, default the current directory; optionally only under PATHs)\n"
+			 "to pgd_populate_kernel()/p4d_populate_kernel().  Calls without a single\n"
+			 "inferable address are never touched; they are listed on stderr.\n",
+		.opts = opts,
+		.outro = "Exit: 0 done (or nothing to convert), 1 a --verify-build failure,\n"
+			 "2 usage or input error (nothing is written).\n",
 	};
 	struct tree_operands t;
-	int opt, ret;
+	int first, ret;
 
 	c->o.jobs = default_jobs();
 	c->o.timeout = 120;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "j:h", longopts, NULL)) != -1) {
-		ret = parse_option(c, opt);
-		if (ret)
-			return ret;
-	}
+	ret = parse_options(&usage, argc, argv, &first);
+	if (ret)
+		return ret == 1 ? -1 : EXIT_USAGE;
+	if (c->dry_run + c->apply + !!c->series_dir > 1)
+		return cmd_usage_error("%s", "--dry-run, --apply and --series exclude each other");
+	c->mode = c->apply ? MODE_APPLY : c->series_dir ? MODE_SERIES :
+		  MODE_DRY_RUN;
 	if (c->verify_build && c->mode != MODE_APPLY)
-		return usage_error("%s", "--verify-build needs --apply");
-	ret = parse_tree_operands(argc - optind, argv + optind, &t);
+		return cmd_usage_error("%s", "--verify-build needs --apply");
+	ret = parse_tree_operands(argc - first, argv + first, &t);
 	c->o.root = t.root;
 	c->o.paths = t.paths;
 	c->o.nr_paths = t.nr_paths;

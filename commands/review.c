@@ -4,7 +4,6 @@
  * the findings it adds from those already in the tree.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,37 +11,35 @@
 #include <unistd.h>
 
 #include "commands/commands.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 #include "report/report.h"
 #include "review/review.h"
 
-#define usage_error(fmt, arg) cmd_usage_error(fmt, arg)
+static int render_email(FILE *out, const struct review *r)
+{
+	return review_email(out, r, false);
+}
 
-static const char review_usage[] =
-"usage: ptsync review [--tree KDIR] [--format FMT] [--fail-on SEV] PATCH...\n"
-"       ptsync review [--tree KDIR] [--format FMT] [--fail-on SEV] --git A..B\n"
-"\n"
-"Check what a patch or a series does to raw pgd_populate()/p4d_populate()\n"
-"calls on init_mm: findings on lines it adds are new, others old.  PATCH\n"
-"is a git format-patch file, an mbox of a series or a plain unified diff\n"
-"that applies with patch -p1; - reads standard input.  KDIR is only read:\n"
-"the touched files are patched and checked as copies.\n"
-"\n"
-"  --tree KDIR      the kernel tree the patch applies to (default: .)\n"
-"  --git A..B       the commits A..B of the git tree KDIR, applied to A\n"
-"  --format FMT     email (default): a reply in the kernel test robot's\n"
-"                   style; markdown: the same for forges; sarif: SARIF\n"
-"                   2.1.0; rdjsonl: reviewdog; github: Checks annotations;\n"
-"                   json: {\"schema\": \"ptsync-review\", ...}\n"
-"  --fail-on SEV    exit 1 when the patch adds a finding of at least SEV:\n"
-"                   error, warning (default) or note\n"
-"  --timeout SEC    spatch time per file (default 120)\n"
-"\n"
-"Exit: 0 nothing new at --fail-on or above, 1 new findings, 2 usage error\n"
-"or a patch that does not parse or apply, 130 interrupted.\n";
+static int render_markdown(FILE *out, const struct review *r)
+{
+	return review_email(out, r, true);
+}
 
-static const char *const formats[] = {
-	"email", "markdown", "sarif", "rdjsonl", "github", "json",
+static const struct {
+	const char *name;
+	int (*render)(FILE *out, const struct review *r);
+} formats[] = {
+	{ "email", render_email },
+	{ "markdown", render_markdown },
+	{ "sarif", review_sarif },
+	{ "rdjsonl", review_rdjsonl },
+	{ "github", review_github },
+	{ "json", review_json },
+};
+
+static const char *const format_names[] = {
+	"email", "markdown", "sarif", "rdjsonl", "github", "json", NULL,
 };
 
 struct review_opts {
@@ -55,80 +52,54 @@ struct review_opts {
 	int nr_inputs;
 };
 
-static bool known_format(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(formats); i++)
-		if (!strcmp(s, formats[i]))
-			return true;
-	return false;
-}
-
-static int parse_option(struct review_opts *o, int c)
-{
-	switch (c) {
-	case 'T':
-		o->tree = optarg;
-		return 0;
-	case 'g':
-		o->git = optarg;
-		return 0;
-	case 'f':
-		if (!known_format(optarg))
-			return usage_error("unknown format '%s'", optarg);
-		o->format = optarg;
-		return 0;
-	case 'F':
-		if (parse_severity(optarg, &o->fail_on))
-			return usage_error("--fail-on takes error, warning or note, not '%s'",
-					   optarg);
-		return 0;
-	case 't':
-		if (parse_count(optarg, &o->timeout))
-			return usage_error("--timeout needs seconds from 1 to 4096, not '%s'",
-					   optarg);
-		return 0;
-	case 'h':
-		fputs(review_usage, stdout);
-		return -1;
-	default:
-		return usage_error("%s", "invalid option");
-	}
-}
-
 static int parse_review_args(struct review_opts *o, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "tree", required_argument, NULL, 'T' },
-		{ "git", required_argument, NULL, 'g' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "fail-on", required_argument, NULL, 'F' },
-		{ "timeout", required_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ }
+	const struct opt opts[] = {
+		OPT_STR("tree", &o->tree, "KDIR",
+			"the kernel tree the patch applies to (default: .)"),
+		OPT_STR("git", &o->git, "A..B",
+			"the commits A..B of the git tree KDIR, applied to A"),
+		OPT_ONE_OF("format", &o->format, "FMT", format_names,
+			   "email (default): a reply in the kernel test robot's\n"
+			   "style; markdown: the same for forges; sarif: SARIF\n"
+			   "2.1.0; rdjsonl: reviewdog; github: Checks annotations;\n"
+			   "json: {\"schema\": \"ptsync-review\", ...}"),
+		OPT_FAIL_ON(&o->fail_on,
+			    "exit 1 when the patch adds a finding of at least SEV:\n"
+			    "error, warning (default) or note"),
+		OPT_TIMEOUT(&o->timeout),
+		OPT_DONE
 	};
-	int c, ret;
+	const struct usage usage = {
+		.command = "review",
+		.operands = "PATCH... | --git A..B",
+		.intro = "Check what a patch or a series does to raw pgd_populate()/p4d_populate()\n"
+			 "calls on init_mm: findings on lines it adds are new, others old.  PATCH\n"
+			 "is a git format-patch file, an mbox of a series or a plain unified diff\n"
+			 "that applies with patch -p1; - reads standard input.  KDIR is only read:\n"
+			 "the touched files are patched and checked as copies.\n",
+		.opts = opts,
+		.outro = "Exit: 0 nothing new at --fail-on or above, 1 new findings, 2 usage error\n"
+			 "or a patch that does not parse or apply, 130 interrupted.\n",
+	};
+	int first, ret;
 
 	o->tree = ".";
 	o->format = "email";
 	o->fail_on = SEV_WARNING;
 	o->timeout = 120;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		ret = parse_option(o, c);
-		if (ret)
-			return ret;
-	}
-	o->inputs = argv + optind;
-	o->nr_inputs = argc - optind;
+	ret = parse_options(&usage, argc, argv, &first);
+	if (ret)
+		return ret == 1 ? -1 : EXIT_USAGE;
+	o->inputs = argv + first;
+	o->nr_inputs = argc - first;
 	if (o->git && o->nr_inputs)
-		return usage_error("%s", "--git takes no PATCH operands");
+		return cmd_usage_error("%s", "--git takes no PATCH operands");
 	if (!o->git && !o->nr_inputs)
-		return usage_error("%s", "no PATCH given (use - for standard input)");
+		return cmd_usage_error("%s", "no PATCH given (use - for standard input)");
 	if (o->git && (!strstr(o->git, "..") || str_starts_with(o->git, "..") ||
 		       strstr(o->git, "...")))
-		return usage_error("--git needs a range A..B, not '%s'", o->git);
+		return cmd_usage_error("--git needs a range A..B, not '%s'", o->git);
 	return require_kernel_tree(o->tree) ? 0 : EXIT_USAGE;
 }
 
@@ -263,23 +234,14 @@ static int load_patches(const struct review_opts *o, struct patch_set *ps)
 
 static int render(const struct review_opts *o, const struct review *r)
 {
-	const char *f = o->format;
-	int ret;
+	size_t i;
+	int ret = -1;
 
-	if (!strcmp(f, "markdown"))
-		ret = review_email(stdout, r, true);
-	else if (!strcmp(f, "sarif"))
-		ret = review_sarif(stdout, r);
-	else if (!strcmp(f, "rdjsonl"))
-		ret = review_rdjsonl(stdout, r);
-	else if (!strcmp(f, "github"))
-		ret = review_github(stdout, r);
-	else if (!strcmp(f, "json"))
-		ret = review_json(stdout, r);
-	else
-		ret = review_email(stdout, r, false);
+	for (i = 0; i < ARRAY_SIZE(formats); i++)
+		if (!strcmp(o->format, formats[i].name))
+			ret = formats[i].render(stdout, r);
 	if (ret || fflush(stdout))
-		fprintf(stderr, "ptsync review: cannot write the report\n");
+		diag("cannot write the report");
 	return ret;
 }
 
