@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "convert/diff.h"
+#include "lib/hunk.h"
 #include "lib/util.h"
 
 /* A cursor over lines; a line includes its '\n' when it has one. */
@@ -127,15 +128,21 @@ static int apply_hunks(struct lines *old, struct lines *d,
 		       struct diff_result *r, size_t *alloc)
 {
 	const char *dl;
-	int lineno = 1, start, count;
+	int lineno = 1, start, bad;
 	bool no_nl, in_hunks = false;
+	struct hunk_range h;
+	char *header;
 	size_t n;
 
 	while (diff_line(d, &dl, &n, &no_nl)) {
 		if (n >= 3 && !strncmp(dl, "@@ ", 3)) {
-			if (sscanf(dl, "@@ -%d,%d", &start, &count) == 1)
-				count = 1;
-			if (!count)
+			header = xstrndup(dl, n);
+			bad = hunk_header_parse(header, &h);
+			free(header);
+			if (bad)
+				return -1;
+			start = h.old_start;
+			if (!h.old_count)
 				start++;	/* "-N,0" inserts after line N */
 			if (start < lineno ||
 			    copy_until(old, &lineno, start, r, alloc))

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hunk.h"
 #include "lib/util.h"
 #include "review/review.h"
 
@@ -77,27 +78,16 @@ static int diff_path(const char *field, int strip, char **out, char **err)
 	return 0;
 }
 
-/* "@@ -a[,b] +c[,d] @@": counts default to 1, as diff omits them then. */
 static int hunk_header(const char *line, struct hunk *h)
 {
-	int n = 0;
+	struct hunk_range r;
 
-	h->old_count = h->new_count = 1;
-	if (sscanf(line, "@@ -%d,%d +%n", &h->old_start, &h->old_count, &n) == 2 ||
-	    sscanf(line, "@@ -%d +%n", &h->old_start, &n) == 1) {
-		if (!n)
-			return -1;
-		line += n;
-	} else {
+	if (hunk_header_parse(line, &r))
 		return -1;
-	}
-	n = 0;
-	if (sscanf(line, "%d,%d @@%n", &h->new_start, &h->new_count, &n) != 2 &&
-	    sscanf(line, "%d @@%n", &h->new_start, &n) != 1)
-		return -1;
-	if (!n || h->old_start < 0 || h->new_start < 0 ||
-	    h->old_count < 0 || h->new_count < 0)
-		return -1;
+	h->old_start = r.old_start;
+	h->old_count = r.old_count;
+	h->new_start = r.new_start;
+	h->new_count = r.new_count;
 	return 0;
 }
 
