@@ -15,7 +15,7 @@ static void __meminit generic_hotplug(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate(&init_mm, pgd, p4d);
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error raw-populate */
 }
 
 /* boot-only generic code: warning */
@@ -24,7 +24,7 @@ static void __init generic_boot(unsigned long addr, pud_t *pud)
 	pgd_t *pgd = pgd_offset_k(addr);
 	p4d_t *p4d = p4d_offset(pgd, addr);
 
-	p4d_populate(&init_mm, p4d, pud);
+	p4d_populate(&init_mm, p4d, pud);	/* ptsync: warning raw-populate */
 }
 
 /* the _safe form has no _kernel variant: manual */
@@ -32,7 +32,7 @@ static void generic_safe(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate_safe(&init_mm, pgd, p4d);
+	pgd_populate_safe(&init_mm, pgd, p4d);	/* ptsync: error raw-populate-manual */
 }
 
 /*

@@ -11,7 +11,7 @@ static void __meminit hotplug_p4d(unsigned long addr, pud_t *pud)
 {
 	p4d_t *p4d = p4d_offset(pgd_offset_k(addr), addr);
 
-	p4d_populate(&init_mm, p4d, pud);
+	p4d_populate(&init_mm, p4d, pud);	/* ptsync: error raw-populate */
 }
 
 /* exposed but boot-only: warning */
@@ -19,7 +19,7 @@ static void __init early_pgd(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate(&init_mm, pgd, p4d);
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: warning raw-populate */
 }
 
 /* exposed, synced locally: note */
@@ -27,14 +27,14 @@ static void __meminit synced_pgd(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate(&init_mm, pgd, p4d);
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: note raw-populate */
 	sync_global_pgds(addr, addr);
 }
 
 /* a parameter gives the pointer: manual, and an error */
 static void __ref from_param(pgd_t *pgd, p4d_t *p4d)
 {
-	pgd_populate(&init_mm, pgd, p4d);
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error raw-populate-manual */
 }
 
 /* spatch cannot parse this function: unanalyzed, still an error */
@@ -43,6 +43,6 @@ static void __meminit unparsable(unsigned long addr, p4d_t *p4d)
 	pgd_t *pgd = pgd_offset_k(addr);
 
 	for_each_thing(x) ) {
-		pgd_populate(&init_mm, pgd, p4d);
+		pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error unanalyzed */
 	}
 }
