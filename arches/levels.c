@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arches/cond.h"
+#include "lib/cond.h"
 #include "arches/source.h"
 #include "lib/util.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "arches/arches.h"
-#include "arches/cond.h"
+#include "lib/cond.h"
 #include "arches/source.h"
 #include "lib/util.h"
 

@@ -38,7 +38,7 @@
 #include <sys/stat.h>
 
 #include "arches/arches.h"
-#include "arches/cond.h"
+#include "lib/cond.h"
 #include "arches/source.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"

@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arches/cond.h"
-#include "arches/source.h"
+#include "lib/cond.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"
 
@@ -396,12 +395,31 @@ static bool is_asm_symbol(const char *c)
 	       !strcmp(c, "__ASSEMBLER__") || !strcmp(c, "!__ASSEMBLER__");
 }
 
+int cond_constant(const char *expr)
+{
+	char *c = cond_normalise(expr);
+	size_t n = strlen(c), start = 0;
+	int value = -1;
+
+	while (n - start >= 2 && c[start] == '(' &&
+	       match_paren(c, start) == (long)n - 1) {
+		start++;
+		n--;
+	}
+	if (n - start == 1 && (c[start] == '0' || c[start] == '1'))
+		value = c[start] - '0';
+	free(c);
+	return value;
+}
+
 static void set_branch(struct cond_frame *f, char *cond)
 {
+	int constant = cond_constant(cond);
+
 	free(f->branch);
 	f->branch = cond;
-	f->dead = f->const_taken || !strcmp(cond, "0");
-	if (!strcmp(cond, "1")) {
+	f->dead = f->const_taken || constant == 0;
+	if (constant == 1) {
 		if (!f->dead)
 			f->const_taken = true;
 		cond[0] = '\0';

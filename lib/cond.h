@@ -38,6 +38,13 @@ char *cond_stack_render(const struct cond_stack *cs);
 /* True when the current block is dead for every configuration (#if 0). */
 bool cond_stack_dead(const struct cond_stack *cs);
 
+/*
+ * 0 or 1 when the #if expression expr is that constant ("0", "(1)", " ( 0 )"),
+ * -1 for anything else.  The scanner drops "#if 0" code with it, the model
+ * its dead branches.
+ */
+int cond_constant(const char *expr);
+
 /* Join two rendered conditions with " && ", dropping empty ones. */
 char *cond_and(const char *a, const char *b);
 

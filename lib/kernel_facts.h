@@ -20,7 +20,8 @@
 
 /* NULL-terminated lists. */
 extern const char *const kf_helpers[];
-/* Calls that sync: the hook, and x86's sync_global_pgds*() family. */
+/* Calls that sync: the hook itself, and x86's sync_global_pgds*() family. */
+extern const char *const kf_sync_calls[];
 extern const char *const kf_sync_prefixes[];
 /*
  * Section markers of a function: these prefixes (__init_or_module,

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arches/cond.h"
+#include "lib/cond.h"
 #include "lib/util.h"
 #include "report/internal.h"
 

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/cond.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"
 #include "scan/internal.h"
@@ -258,7 +259,8 @@ static void sync_token(struct scanner *s, struct body *b,
 		       const struct token *t)
 {
 	if (t->kind == T_IDENT) {
-		if (in_names(t->s, t->len, kf_sync_prefixes, true))
+		if (in_names(t->s, t->len, kf_sync_calls, false) ||
+		    in_names(t->s, t->len, kf_sync_prefixes, true))
 			mark_synced(s, b, -1);
 		else if (TOK_IS(t, "PGTBL_PGD_MODIFIED"))
 			b->stmt_pgd_mod = true;
@@ -513,25 +515,23 @@ static void skip_line(struct lexer *lx, struct token *t)
 		scan_lex_next(lx, t);
 }
 
-/* COND_FALSE or COND_TRUE for a literal 0 or 1, maybe parenthesized. */
+/*
+ * COND_FALSE or COND_TRUE for a constant 0 or 1 as lib/cond.c reads it
+ * (maybe parenthesized), else COND_UNKNOWN.  The tokens are joined with
+ * spaces, so comments and line continuations are already gone.
+ */
 static int eval_cond(struct lexer *lx, struct token *t)
 {
-	int open = 0, close = 0, value = COND_UNKNOWN;
+	char *expr = xstrdup("");
+	int value;
 
-	scan_lex_next(lx, t);
-	for (; is_punct(t, '('); open++)
-		scan_lex_next(lx, t);
-	if (t->kind == T_NUMBER && t->len == 1 &&
-	    (*t->s == '0' || *t->s == '1')) {
-		value = *t->s == '0' ? COND_FALSE : COND_TRUE;
-		scan_lex_next(lx, t);
-	}
-	for (; is_punct(t, ')'); close++)
-		scan_lex_next(lx, t);
-	if ((t->kind != T_EOL && t->kind != T_EOF) || open != close)
-		value = COND_UNKNOWN;
-	skip_line(lx, t);
-	return value;
+	for (scan_lex_next(lx, t); t->kind != T_EOL && t->kind != T_EOF;
+	     scan_lex_next(lx, t))
+		str_append(&expr, xasprintf("%s%.*s", *expr ? " " : "",
+					    (int)t->len, t->s));
+	value = cond_constant(expr);
+	free(expr);
+	return value == 0 ? COND_FALSE : value == 1 ? COND_TRUE : COND_UNKNOWN;
 }
 
 static void scan_define(struct scanner *s, struct token *t)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "arches/arches.h"
-#include "arches/cond.h"
+#include "lib/cond.h"
 #include "testcases/unit/unit.h"
 
 /* Feed lines (NULL-terminated) and render what is in force after them. */
@@ -208,8 +208,22 @@ static void test_mask(void)
 	CHECK_STR(names[0], "pte", "pte name");
 }
 
+/* The one reading of "#if 0" that the scanner and the model share. */
+static void test_constant(void)
+{
+	CHECK_INT(cond_constant("0"), 0, "0");
+	CHECK_INT(cond_constant("1"), 1, "1");
+	CHECK_INT(cond_constant("( ( 0 ) )"), 0, "parenthesized 0");
+	CHECK_INT(cond_constant("(1)"), 1, "parenthesized 1");
+	CHECK_INT(cond_constant("(0) || (1)"), -1, "an expression");
+	CHECK_INT(cond_constant("CONFIG_X86_32"), -1, "a symbol");
+	CHECK_INT(cond_constant("10"), -1, "another number");
+	CHECK_INT(cond_constant(""), -1, "nothing");
+}
+
 int main(void)
 {
+	test_constant();
 	test_render();
 	test_directive_result();
 	test_and();

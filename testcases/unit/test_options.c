@@ -78,20 +78,29 @@ int main(void)
 	char *value_on_flag[] = { "cmd", "--flag=1", NULL };
 	char *help[] = { "cmd", "--help", NULL };
 
-	CHECK_INT(run(&v, &cb, 13, ok, &first), 0, "options and operands mixed");
+	int ret = run(&v, &cb, 13, ok, &first);
+
+	CHECK_INT(ret, 0, "options and operands mixed");
 	CHECK(v.flag && !strcmp(v.name, "x") && !strcmp(v.colour, "green") &&
 	      v.count == 7 && cb == 3, "every value taken");
 	CHECK_INT(13 - first, 3, "three operands");
 	CHECK(!strcmp(ok[first], "a") && !strcmp(ok[first + 1], "b") &&
 	      !strcmp(ok[first + 2], "--flag"), "operands in order, -- ends options");
-	CHECK_INT(run(&v, &cb, 3, bad_choice, &first), 2, "unknown choice refused");
-	CHECK_INT(run(&v, &cb, 3, bad_count, &first), 2, "count out of range refused");
-	CHECK_INT(run(&v, &cb, 3, bad_cb, &first), 2, "callback refusal");
-	CHECK_INT(run(&v, &cb, 2, missing, &first), 2, "missing value refused");
-	CHECK_INT(run(&v, &cb, 2, unknown, &first), 2, "unknown option refused");
-	CHECK_INT(run(&v, &cb, 2, value_on_flag, &first), 2, "value on a flag refused");
+	ret = run(&v, &cb, 3, bad_choice, &first);
+	CHECK_INT(ret, 2, "unknown choice refused");
+	ret = run(&v, &cb, 3, bad_count, &first);
+	CHECK_INT(ret, 2, "count out of range refused");
+	ret = run(&v, &cb, 3, bad_cb, &first);
+	CHECK_INT(ret, 2, "callback refusal");
+	ret = run(&v, &cb, 2, missing, &first);
+	CHECK_INT(ret, 2, "missing value refused");
+	ret = run(&v, &cb, 2, unknown, &first);
+	CHECK_INT(ret, 2, "unknown option refused");
+	ret = run(&v, &cb, 2, value_on_flag, &first);
+	CHECK_INT(ret, 2, "value on a flag refused");
 	fflush(stdout);
-	CHECK_INT(run(&v, &cb, 2, help, &first), 1, "--help prints and says so");
+	ret = run(&v, &cb, 2, help, &first);
+	CHECK_INT(ret, 1, "--help prints and says so");
 	run(&v, &cb, 0, NULL, &first);
 	return unit_done("unit options");
 }
