@@ -73,9 +73,9 @@ char *rule_message(const char *name, const char *call, const char *level,
 {
 	const struct rule *r = rule_find(name);
 	const char *p = (r ? r : rule_find(RULE_UNANALYZED))->message;
-	const char *values[] = { call, level, address, reason };
 	static const char *const keys[] = {
 		"{call}", "{level}", "{address}", "{reason}" };
+	const char *const *values[] = { &call, &level, &address, &reason };
 	char *out = xstrdup("");
 	size_t i, len;
 
@@ -84,7 +84,7 @@ char *rule_message(const char *name, const char *call, const char *level,
 			if (placeholder(p, keys[i], &len))
 				break;
 		if (i < ARRAY_SIZE(keys)) {
-			str_append(&out, xstrdup(values[i] ? values[i] : ""));
+			str_append(&out, xstrdup(*values[i] ? *values[i] : ""));
 			p += len;
 		} else {
 			str_append(&out, xstrndup(p, 1));
@@ -97,11 +97,11 @@ char *rule_message(const char *name, const char *call, const char *level,
 /* Whether text matches template t, where each {...} stands for any text. */
 static bool matches(const char *t, const char *text)
 {
-	const char *close;
+	const char *close = *t == '{' ? strchr(t, '}') : NULL;
 
 	if (!*t)
 		return !*text;
-	if (*t == '{' && (close = strchr(t, '}'))) {
+	if (close) {
 		for (;; text++) {
 			if (*text && matches(close + 1, text + 1))
 				return true;

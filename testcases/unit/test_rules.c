@@ -48,7 +48,8 @@ static void check_file(const char *file, size_t *lines, bool *seen)
 		line = unquote(p, end ? (size_t)(end - p) : strlen(p));
 		if (!strcmp(line, "check-report-end"))
 			on = false;
-		if (on && (msg = strstr(line, WARNING))) {
+		msg = on ? strstr(line, WARNING) : NULL;
+		if (msg) {
 			msg += strlen(WARNING);
 			(*lines)++;
 			CHECK(rule_message_matches(msg), "%s: catalogue has \"%s\"",
