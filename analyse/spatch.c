@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The spatch process pool.  Each process gets a batch of files; it runs in
- * its own process group so that a hang, a timeout or Ctrl-C can take down
- * spatch together with the Python it starts.
+ * The spatch process pool.  Each process gets a batch of files; lib/run.c
+ * starts it in a process group of its own.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -17,6 +16,8 @@
 #include <unistd.h>
 
 #include "analyse/spatch.h"
+#include "lib/run.h"
+#include "lib/tmpdir.h"
 #include "lib/util.h"
 
 struct batch {
@@ -25,7 +26,7 @@ struct batch {
 	pid_t pid;
 	double deadline;
 	bool killed;		/* by the watchdog */
-	char out[64], err[64];	/* temporary files for stdout, stderr */
+	char out[4096], err[4096];	/* temporary files for stdout, stderr */
 };
 
 struct pool {
@@ -134,59 +135,61 @@ static void set_status(struct pool *p, size_t file, enum file_status st,
 		p->cfg->progress(p->done, p->out->nr_files);
 }
 
+/* A new empty file in the run's directory, its path into name. */
 static int make_temp(char *name, size_t size, const char *what)
 {
-	const char *dir = getenv("TMPDIR");
-	int fd;
+	char *path = tmpdir_file(what);
 
-	snprintf(name, size, "%s/ptsync-%s-XXXXXX", dir ? dir : "/tmp", what);
-	fd = mkstemp(name);
-	return fd;
+	if (!path || strlen(path) >= size) {
+		free(path);
+		return -1;
+	}
+	strcpy(name, path);
+	free(path);
+	return 0;
 }
 
-static void exec_spatch(struct pool *p, struct batch *b, int out, int err)
+/*
+ * spatch runs as a job of lib/run.c: in a process group of its own, so
+ * that a hang, a timeout or Ctrl-C takes down spatch with everything it
+ * started, and it dies with ptsync even when ptsync is killed.
+ */
+static int start(struct pool *p, struct batch *b)
 {
 	char **argv = xcalloc(p->nr_argv + b->nr + 1, sizeof(*argv));
+	struct run_cmd c = {
+		.argv = argv, .dir = p->cfg->root,
+		.out_path = b->out, .err_path = b->err,
+	};
+	struct run_job job;
 	size_t i;
-	int null = open("/dev/null", O_RDONLY);
+	int ret;
 
-	setpgid(0, 0);
 	memcpy(argv, p->argv, p->nr_argv * sizeof(*argv));
 	for (i = 0; i < b->nr; i++)
 		argv[p->nr_argv + i] = p->paths[b->files[i]];
-	if (null >= 0)
-		dup2(null, 0);
-	dup2(out, 1);
-	dup2(err, 2);
-	if (chdir(p->cfg->root))
-		fprintf(stderr, "cannot enter %s: %s\n", p->cfg->root,
-			strerror(errno));
-	else
-		execv(argv[0], argv);
-	fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
-	_exit(127);
-}
-
-static int start(struct pool *p, struct batch *b)
-{
-	int out = make_temp(b->out, sizeof(b->out), "out");
-	int err = make_temp(b->err, sizeof(b->err), "err");
-
-	if (out < 0 || err < 0)
+	b->out[0] = b->err[0] = '\0';
+	ret = make_temp(b->out, sizeof(b->out), "out") ||
+	      make_temp(b->err, sizeof(b->err), "err") ||
+	      run_start(&c, &job);
+	free(argv);
+	if (ret) {
+		unlink(b->out);
+		unlink(b->err);
 		return -1;
-	fflush(NULL);
-	b->pid = fork();
-	if (b->pid == 0)
-		exec_spatch(p, b, out, err);
-	close(out);
-	close(err);
-	if (b->pid < 0)
-		return -1;
-	setpgid(b->pid, b->pid);
+	}
+	b->pid = job.pid;
 	/* spatch's own --timeout should fire first; this catches hangs. */
 	b->deadline = now() + (double)p->cfg->timeout * (b->nr + 1);
 	p->out->processes++;
 	return 0;
+}
+
+static void kill_batch(struct batch *b)
+{
+	struct run_job job = { .pid = b->pid, .out_fd = -1 };
+
+	run_kill(&job);
 }
 
 /* The last non-empty line of a file, for error messages. */
@@ -295,7 +298,7 @@ static void stop_all(struct pool *p)
 
 	for (i = 0; i < p->nr_running; i++) {
 		b = &p->running[i];
-		kill(-b->pid, SIGKILL);
+		kill_batch(b);
 		waitpid(b->pid, NULL, 0);
 		for (j = 0; j < b->nr; j++)
 			set_status(p, b->files[j], FILE_NOT_RUN,
@@ -333,7 +336,7 @@ static void reap(struct pool *p)
 		}
 		if (t > b->deadline && !b->killed) {
 			b->killed = true;
-			kill(-b->pid, SIGKILL);
+			kill_batch(b);
 		}
 	}
 	if (pid <= 0)

@@ -7,11 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "commands/commands.h"
 #include "lib/diag.h"
+#include "lib/run.h"
 #include "lib/util.h"
 #include "report/report.h"
 #include "review/review.h"
@@ -120,30 +119,11 @@ static char *read_stream(FILE *f)
 /* git format-patch --stdout A..B, run in KDIR. */
 static char *format_patch(const char *kdir, const char *range)
 {
-	int fds[2], status;
-	pid_t pid;
-	FILE *f;
-	char *text;
+	char *argv[] = { "git", "-C", (char *)kdir, "format-patch", "--stdout",
+			 "--no-signature", (char *)range, NULL };
+	char *text = NULL;
 
-	if (pipe(fds))
-		return NULL;
-	pid = fork();
-	if (pid < 0)
-		return NULL;
-	if (!pid) {
-		dup2(fds[1], 1);
-		close(fds[0]);
-		close(fds[1]);
-		execlp("git", "git", "-C", kdir, "format-patch", "--stdout",
-		       "--no-signature", range, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	f = fdopen(fds[0], "r");
-	text = read_stream(f);
-	fclose(f);
-	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status)) {
+	if (run_capture(NULL, argv, &text, true)) {
 		free(text);
 		return NULL;
 	}

@@ -1,18 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Running git, make and friends with their output captured. */
+/* git and friends with their output captured: lib/run.c runs them. */
 #ifndef PTSYNC_CONVERT_RUN_H
 #define PTSYNC_CONVERT_RUN_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/*
- * Run argv[0] (searched in PATH) in dir with stdin from /dev/null.  The
- * exit status, or -1 when it could not run; *out gets stdout (may be NULL
- * to discard), stderr is discarded unless keep_stderr.
- */
-int run_capture(const char *dir, char *const argv[], char **out,
-		bool keep_stderr);
+#include "lib/run.h"
 
 /* git in the tree; NULL unless it exits 0.  Trailing newline removed. */
 char *git_output(const char *root, char *const args[]);
