@@ -9,6 +9,7 @@
 
 #include "commands/commands.h"
 #include "lib/diag.h"
+#include "lib/tmpdir.h"
 #include "lib/util.h"
 
 
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		if (!strcmp(argv[1], commands[i].name)) {
 			diag_set_command(commands[i].name);
+			/* What a killed run left behind goes first. */
+			tmpdir_clean_stale();
 			return commands[i].run(argc - 1, argv + 1);
 		}
 	diag("unknown command '%s'", argv[1]);

@@ -16,6 +16,7 @@
 
 #include "convert/convert.h"
 #include "lib/diag.h"
+#include "lib/tmpdir.h"
 #include "lib/util.h"
 
 static int write_all(int fd, const char *text, size_t len)
@@ -47,10 +48,32 @@ static void sync_dir(const char *path)
 	free(copy);
 }
 
+/*
+ * The temporary file beside path, "<path>.ptsync-<pid>-<n>", journaled
+ * before it exists: if this run is killed before the rename, the next
+ * run finds the name in the journal and removes the file.
+ */
+static int open_temp(const char *path, char **tmp)
+{
+	static unsigned int serial;
+	int fd;
+
+	for (;;) {
+		*tmp = xasprintf("%s.ptsync-%d-%u", path, (int)getpid(),
+				 serial++);
+		if (tmpdir_journal(*tmp))
+			return -1;
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+		free(*tmp);
+	}
+}
+
 int write_atomic(const char *path, const char *text, size_t len, int mode)
 {
-	char *tmp = xasprintf("%s.ptsync-XXXXXX", path);
-	int fd = mkstemp(tmp), err;
+	char *tmp;
+	int fd = open_temp(path, &tmp), err;
 
 	if (fd < 0)
 		goto fail_open;
@@ -78,17 +101,25 @@ fail_open:
 	return -1;
 }
 
-int convert_apply(const char *root, const struct convert_plan *plan)
+int convert_apply(const char *root, const struct convert_plan *plan,
+		  atomic_int *stop)
 {
 	size_t i;
 	int ret = 0;
 
-	for (i = 0; i < plan->nr_files; i++) {
+	for (i = 0; i < plan->nr_files && ret >= 0; i++) {
 		const struct convert_file *cf = &plan->files[i];
 		char *full = path_join(root, cf->path);
 		struct stat st;
 		int mode = cf->is_new || stat(full, &st) ? 0644 : st.st_mode;
 
+		/* Between two files, never within one: each is whole. */
+		if (stop && *stop) {
+			diag("interrupted after writing %zu of %zu files; the others are unchanged",
+			     i, plan->nr_files);
+			free(full);
+			return 1;
+		}
 		if (write_atomic(full, cf->new_text, cf->new_len, mode)) {
 			diag("cannot write %s: %s",
 				full, strerror(errno));
@@ -99,6 +130,7 @@ int convert_apply(const char *root, const struct convert_plan *plan)
 			printf("converted %s (%zu call%s)\n", cf->path, cf->calls,
 			       cf->calls == 1 ? "" : "s");
 		}
+		fflush(stdout);
 		free(full);
 	}
 	return ret;

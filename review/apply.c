@@ -14,35 +14,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/run.h"
+#include "lib/tmpdir.h"
 #include "lib/util.h"
 #include "review/review.h"
 
 /* Run argv in cwd with stdout to out (NULL: /dev/null), stderr to err. */
-static int run(const char *const *argv, const char *cwd, const char *out,
-	       const char *err)
+static int run_to(const char *const *argv, const char *cwd, const char *out,
+		  const char *err)
 {
-	pid_t pid = fork();
-	int status, fd;
+	struct run_cmd c = {
+		.argv = (char *const *)argv, .dir = cwd, .out_path = out,
+		.err_path = err, .err_to_out = err && out && !strcmp(err, out),
+	};
 
-	if (pid < 0)
-		return -1;
-	if (!pid) {
-		fd = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		if (fd < 0 || dup2(fd, 1) < 0)
-			_exit(127);
-		fd = open(err ? err : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		if (fd < 0 || dup2(fd, 2) < 0 || (cwd && chdir(cwd)))
-			_exit(127);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	return run(&c, NULL);
 }
 
 static int mkdirs(const char *path)
@@ -101,7 +89,7 @@ static int copy_base(const char *kdir, const char *base, const char *path,
 
 		spec = xasprintf("%s:%s", base, path);
 		argv[4] = spec;
-		if (mkdirs(dst) || run(argv, NULL, dst, NULL))
+		if (mkdirs(dst) || run_to(argv, NULL, dst, NULL))
 			unlink(dst);
 		free(spec);
 		return 0;
@@ -178,7 +166,7 @@ static int apply_one(struct workdir *w, const struct patch *p, size_t n,
 
 	if (ret) {
 		*err = xasprintf("cannot write %s: %s", file, strerror(errno));
-	} else if (run(argv, NULL, log, log)) {
+	} else if (run_to(argv, NULL, log, log)) {
 		char *why = patch_log(log);
 
 		*err = xasprintf("%s%s%sdoes not apply to the tree%s%s",
@@ -194,18 +182,57 @@ static int apply_one(struct workdir *w, const struct patch *p, size_t n,
 	return ret;
 }
 
+/*
+ * Whether root/path is a regular file, or nothing, reached through real
+ * directories only: a symlink anywhere on the way (one a patch made, say)
+ * could lead the check and the quoted lines outside the copy.
+ */
+static bool inside_copy(const char *root, const char *path)
+{
+	char *full = path_join(root, path);
+	char *p = full + strlen(root);
+	struct stat st;
+	bool ok = true, last;
+
+	for (; ok; p++) {
+		p += strcspn(p, "/");
+		last = !*p;
+		*p = '\0';
+		if (lstat(full, &st))
+			break;		/* nothing there: nothing to follow */
+		ok = last ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode);
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(full);
+	return ok;
+}
+
+static int check_copies(const struct workdir *w, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < w->nr_paths; i++)
+		if (!inside_copy(w->pre, w->paths[i]) ||
+		    !inside_copy(w->post, w->paths[i])) {
+			*err = xasprintf("%s is not a regular file in the patched copy (symlinks are not supported)",
+					 w->paths[i]);
+			return -1;
+		}
+	return 0;
+}
+
 int workdir_apply(const char *kdir, const char *base,
 		  const struct patch_set *ps, struct workdir *w, char **err)
 {
-	const char *tmp = getenv("TMPDIR");
 	size_t i, j;
 
 	memset(w, 0, sizeof(*w));
-	w->dir = xasprintf("%s/ptsync-review-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(w->dir)) {
-		*err = xasprintf("cannot create %s: %s", w->dir, strerror(errno));
-		free(w->dir);
-		w->dir = NULL;
+	w->dir = tmpdir_subdir("review");
+	if (!w->dir) {
+		*err = xasprintf("cannot create a temporary directory: %s",
+				 strerror(errno));
 		return -1;
 	}
 	w->pre = path_join(w->dir, "pre");
@@ -224,7 +251,7 @@ int workdir_apply(const char *kdir, const char *base,
 	for (i = 0; i < ps->nr; i++)
 		if (apply_one(w, &ps->patches[i], i, err))
 			return -1;
-	return 0;
+	return check_copies(w, err);
 }
 
 size_t workdir_added_lines(const struct workdir *w, const char *path,
@@ -239,7 +266,7 @@ size_t workdir_added_lines(const struct workdir *w, const char *path,
 	int line;
 
 	*lines = NULL;
-	text = run(argv, w->dir, out, NULL) == 1 ? read_file(out, &len) : NULL;
+	text = run_to(argv, w->dir, out, NULL) == 1 ? read_file(out, &len) : NULL;
 	if (text) {
 		if (!diff_parse(text, 1, &p, &err) && p.nr_files)
 			for (i = 0; i < p.files[0].nr_hunks; i++) {
