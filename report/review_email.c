@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "lib/quote.h"
 #include "lib/util.h"
 #include "lib/wrap.h"
 #include "report/internal.h"
@@ -32,9 +33,18 @@ static void subject_line(FILE *out, const struct review *r, bool md)
 {
 	const char *subject = patch_set_subject(r->ps);
 
+	char *value;
+
 	if (!subject)
 		subject = "your patch";
-	fprintf(out, md ? "### Re: %s\n\n" : "Subject: Re: %s\n\n", subject);
+	if (md) {
+		fprintf(out, "### Re: %s\n\n", subject);
+		return;
+	}
+	/* The parser made it printable; a header also needs ASCII. */
+	value = header_encode(subject, strlen("Subject: Re: "));
+	fprintf(out, "Subject: Re: %s\n\n", value);
+	free(value);
 }
 
 /* Every arch variant a new (or, when none, any) finding is exposed on. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lib/hunk.h"
+#include "lib/quote.h"
 #include "lib/util.h"
 #include "review/review.h"
 
@@ -43,6 +44,32 @@ static bool peek_starts(const struct cursor *c, const char *prefix)
 	return str_starts_with(c->p, prefix);
 }
 
+/*
+ * Whether a relative path stays where it is rooted: every component is a
+ * plain name (no "", "." or ".."), and no byte could be read differently
+ * by patch(1) or a shell (controls, quotes, backslashes for C escapes).
+ * git quotes exactly the names with such bytes, so a quoted name is
+ * never safe either.
+ */
+static bool safe_path(const char *p)
+{
+	const char *c;
+	size_t len;
+
+	for (c = p; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f || *c == '"' ||
+		    *c == '\\')
+			return false;
+	do {
+		len = strcspn(p, "/");
+		if (!len || (len == 1 && p[0] == '.') ||
+		    (len == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		p += len;
+	} while (*p++);
+	return true;
+}
+
 /* A diff path with strip components dropped; NULL for /dev/null. */
 static int diff_path(const char *field, int strip, char **out, char **err)
 {
@@ -67,8 +94,7 @@ static int diff_path(const char *field, int strip, char **out, char **err)
 		}
 		p++;
 	}
-	if (!*p || *p == '/' || !strcmp(p, "..") || str_starts_with(p, "../") ||
-	    strstr(p, "/../") || str_ends_with(p, "/..")) {
+	if (*path == '"' || !safe_path(p)) {
 		*err = xasprintf("unsafe path '%s' in the diff", path);
 		free(path);
 		return -1;
@@ -136,21 +162,32 @@ static struct file_diff *new_file(struct patch *p)
 	return fd;
 }
 
-/* "diff --git a/x b/y": the paths, used when no ---/+++ lines follow. */
+/*
+ * "diff --git a/x b/y": the paths, used when no ---/+++ lines follow.
+ * Both names must be there, in that order, unquoted: a name git had to
+ * quote is refused by diff_path().
+ */
 static int git_header(const char *line, int strip, struct file_diff *fd,
 		      char **err)
 {
-	const char *b = strstr(line, " b/");
+	const char *names = line + strlen("diff --git ");
+	const char *b = strstr(names, " b/");
 	char *a;
 	int ret;
 
 	fd->git_only = true;
-	if (!b)
-		return 0;
-	a = xstrndup(line + 11, b - line - 11);
+	if (*names == '"') {
+		*err = xasprintf("quoted path in '%s': file names git has to quote are not supported",
+				 line);
+		return -1;
+	}
+	if (!b || b == names) {
+		*err = xasprintf("malformed diff header '%s'", line);
+		return -1;
+	}
+	a = xstrndup(names, b - names);
 	ret = diff_path(a, strip, &fd->old_path, err) ||
 	      diff_path(b + 1, strip, &fd->new_path, err);
-	fd->git_only = true;
 	free(a);
 	return ret ? -1 : 0;
 }
@@ -170,6 +207,48 @@ static int file_header(struct cursor *c, const char *minus, int strip,
 	return ret ? -1 : 0;
 }
 
+/*
+ * git's extended header lines that patch(1) acts on.  A symlink or a
+ * submodule is refused: a link the patch creates would let a later path
+ * of the series point outside the copy.  A rename or copy must name the
+ * files of its "diff --git" line, the names that were checked.
+ */
+static int git_extended(const char *line, const struct file_diff *fd,
+			int lineno, char **err)
+{
+	static const char *const modes[] = {
+		"new file mode ", "deleted file mode ", "old mode ", "new mode ",
+	};
+	static const char *const names[] = {
+		"rename from ", "copy from ", "rename to ", "copy to ",
+	};
+	const char *want, *v;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(modes); i++) {
+		if (!str_starts_with(line, modes[i]))
+			continue;
+		v = line + strlen(modes[i]);
+		if (strcmp(v, "100644") && strcmp(v, "100755")) {
+			*err = xasprintf("line %d: '%s': only regular files are supported (no symlinks or submodules)",
+					 lineno, line);
+			return -1;
+		}
+	}
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!str_starts_with(line, names[i]))
+			continue;
+		v = line + strlen(names[i]);
+		want = i < 2 ? fd->old_path : fd->new_path;
+		if (!want || strcmp(v, want)) {
+			*err = xasprintf("line %d: '%s' does not match its diff --git line",
+					 lineno, line);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int parse_line(struct cursor *c, const char *line, int strip,
 		      struct patch *p, char **err)
 {
@@ -185,6 +264,8 @@ static int parse_line(struct cursor *c, const char *line, int strip,
 		fd->git_only = false;
 		return file_header(c, line, strip, fd, err);
 	}
+	if (fd && fd->git_only && git_extended(line, fd, c->lineno, err))
+		return -1;
 	if (fd && fd->git_only && str_starts_with(line, "new file mode")) {
 		free(fd->old_path);
 		fd->old_path = NULL;
@@ -228,27 +309,35 @@ int diff_parse(const char *text, int strip, struct patch *p, char **err)
 	return ret;
 }
 
-/* The Subject: header of a message, unfolded; NULL when it has none. */
+/*
+ * The Subject: header of a message, unfolded; NULL when it has none.
+ * Each line is freed exactly once, whichever way the loop ends.
+ */
 static char *message_subject(const char *text)
 {
 	struct cursor c = { text, 0 };
 	char *line, *subject = NULL, *more;
+	bool done = false;
 
-	while ((line = next_line(&c)) && *line) {
-		if (subject && (line[0] == ' ' || line[0] == '\t')) {
+	while (!done && (line = next_line(&c))) {
+		if (!*line) {
+			done = true;	/* the end of the headers */
+		} else if (subject && (line[0] == ' ' || line[0] == '\t')) {
 			more = xasprintf("%s %s", subject, line + strspn(line, " \t"));
 			free(subject);
 			subject = more;
 		} else if (!subject && !strncasecmp(line, "Subject:", 8)) {
 			subject = xstrdup(line + 8 + strspn(line + 8, " \t"));
 		} else if (subject) {
-			free(line);
-			break;
+			done = true;	/* the next header */
 		}
 		free(line);
 	}
-	if (line && !*line)
-		free(line);
+	if (subject) {	/* what reaches a reply's header or a terminal */
+		more = text_printable(subject);
+		free(subject);
+		subject = more;
+	}
 	return subject;
 }
 
