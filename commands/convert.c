@@ -113,11 +113,16 @@ static void print_diff(const struct convert_plan *plan)
 
 static int apply(const struct cli *c, const struct convert_plan *plan)
 {
+	int ret;
+
 	if (!c->force && convert_dirty_files(c->o.root, plan)) {
 		diag("refusing to edit files with uncommitted changes; commit or stash them, or use --force");
 		return EXIT_USAGE;
 	}
-	if (convert_apply(c->o.root, plan))
+	ret = convert_apply(c->o.root, plan, &stop_requested);
+	if (ret > 0)
+		return EXIT_INTERRUPTED;
+	if (ret)
 		return EXIT_USAGE;
 	diag("converted %zu calls in %zu files",
 		convert_plan_calls(plan), plan->nr_files);

@@ -8,6 +8,7 @@
 #ifndef PTSYNC_CONVERT_H
 #define PTSYNC_CONVERT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -75,7 +76,12 @@ char *helpers_header(const char *root, char **why);
 
 /* write.c: temp file in the same directory, fsync, rename; mode kept. */
 int write_atomic(const char *path, const char *text, size_t len, int mode);
-int convert_apply(const char *root, const struct convert_plan *plan);
+/*
+ * Write every file of plan; stop (set by a signal handler) is checked
+ * between files.  0, -1 when a write failed, 1 when interrupted.
+ */
+int convert_apply(const char *root, const struct convert_plan *plan,
+		  atomic_int *stop);
 
 /* series.c: DIR must be new or empty unless force; prints why. */
 int series_dir_check(const char *dir, bool force);
