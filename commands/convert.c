@@ -13,6 +13,7 @@
 #include "analyse/spatch.h"
 #include "commands/commands.h"
 #include "convert/convert.h"
+#include "convert/diff.h"
 #include "lib/diag.h"
 #include "lib/util.h"
 
@@ -106,8 +107,8 @@ static void print_diff(const struct convert_plan *plan)
 	for (i = 0; i < plan->nr_files; i++) {
 		const struct convert_file *cf = &plan->files[i];
 
-		printf("diff --git a/%s b/%s\n%s%s", cf->path, cf->path,
-		       cf->is_new ? "new file mode 100644\n" : "", cf->diff);
+		put_git_header(stdout, cf->path, cf->is_new);
+		fputs(cf->diff, stdout);
 	}
 }
 

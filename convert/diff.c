@@ -5,6 +5,7 @@
 
 #include "convert/diff.h"
 #include "lib/hunk.h"
+#include "lib/quote.h"
 #include "lib/util.h"
 
 /* A cursor over lines; a line includes its '\n' when it has one. */
@@ -32,7 +33,27 @@ char *diff_normalise(const char *spatch_out, const char *path)
 
 	if (strncmp(spatch_out, "--- ", 4) || !hunks)
 		return NULL;
-	return xasprintf("--- a/%s\n+++ b/%s\n%s", path, path, hunks + 1);
+	char *a = path_quote("a/", path), *b = path_quote("b/", path);
+	char *text = xasprintf("--- %s\n+++ %s\n%s", a, b, hunks + 1);
+
+	free(a);
+	free(b);
+	return text;
+}
+
+/*
+ * "diff --git a/path b/path" and, for a new file, its mode line; a name
+ * with a newline or another control is quoted as git quotes it, so that
+ * it cannot start a line of its own in a patch or a mail.
+ */
+void put_git_header(FILE *out, const char *path, bool is_new)
+{
+	char *a = path_quote("a/", path), *b = path_quote("b/", path);
+
+	fprintf(out, "diff --git %s %s\n%s", a, b,
+		is_new ? "new file mode 100644\n" : "");
+	free(a);
+	free(b);
 }
 
 /* Append n bytes to the growing result text. */

@@ -6,6 +6,9 @@
 #ifndef PTSYNC_CONVERT_DIFF_H
 #define PTSYNC_CONVERT_DIFF_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include <stddef.h>
 
 /* What applying a diff did. */
@@ -22,6 +25,8 @@ struct diff_result {
  * replaced by "--- a/path" / "+++ b/path".  NULL when it has no hunk.
  */
 char *diff_normalise(const char *spatch_out, const char *path);
+/* "diff --git a/path b/path" (git-quoted when needed) and a new mode. */
+void put_git_header(FILE *out, const char *path, bool is_new);
 
 /* Apply diff's hunks to old; 0, or -1 when a line does not match. */
 int diff_apply(const char *old, size_t len, const char *diff,

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "convert/diff.h"
 #include "convert/message.h"
 #include "convert/run.h"
+#include "lib/quote.h"
 #include "lib/util.h"
 #include "lib/wrap.h"
 
@@ -35,13 +37,17 @@ static const char *subject_prefix(const char *subsys)
 						  subsys;
 }
 
+/* The directory is quoted as git quotes names: no newline gets in. */
 char *group_subject(const struct patch_group *g)
 {
-	const char *prefix = subject_prefix(g->subsys);
+	char *prefix = path_quote("", subject_prefix(g->subsys)), *s;
 
 	if (g->files[0]->is_new)
-		return xasprintf("%s: add {pgd,p4d}_populate_kernel()", prefix);
-	return xasprintf("%s: use %s", prefix, helper_names(g->levels));
+		s = xasprintf("%s: add {pgd,p4d}_populate_kernel()", prefix);
+	else
+		s = xasprintf("%s: use %s", prefix, helper_names(g->levels));
+	free(prefix);
+	return s;
 }
 
 /* As git format-patch: runs of other characters become one '-'. */
@@ -256,10 +262,14 @@ void put_diffstat(FILE *out, const struct convert_file *const *files,
 		  size_t nr)
 {
 	int namew = 0, max = 0, adds = 0, dels = 0, width;
+	char **names = xcalloc(nr, sizeof(*names));
 	size_t i;
 
 	for (i = 0; i < nr; i++) {
-		int len = (int)strlen(files[i]->path);
+		int len;
+
+		names[i] = path_quote("", files[i]->path);
+		len = (int)strlen(names[i]);
 		int total = files[i]->adds + files[i]->dels;
 
 		namew = len > namew ? len : namew;
@@ -271,11 +281,13 @@ void put_diffstat(FILE *out, const struct convert_file *const *files,
 	if (width < 10)
 		width = 10;
 	for (i = 0; i < nr; i++) {
-		fprintf(out, " %-*s | %*d ", namew, files[i]->path, digits(max),
+		fprintf(out, " %-*s | %*d ", namew, names[i], digits(max),
 			files[i]->adds + files[i]->dels);
 		put_graph(out, files[i]->adds, files[i]->dels, max, width);
 		fputc('\n', out);
+		free(names[i]);
 	}
+	free(names);
 	fprintf(out, " %zu file%s changed", nr, nr == 1 ? "" : "s");
 	if (adds)
 		fprintf(out, ", %d insertion%s(+)", adds, adds == 1 ? "" : "s");
@@ -291,7 +303,7 @@ void put_diffs(FILE *out, const struct patch_group *g)
 	for (i = 0; i < g->nr; i++) {
 		const struct convert_file *cf = g->files[i];
 
-		fprintf(out, "diff --git a/%s b/%s\n%s%s", cf->path, cf->path,
-			cf->is_new ? "new file mode 100644\n" : "", cf->diff);
+		put_git_header(out, cf->path, cf->is_new);
+		fputs(cf->diff, out);
 	}
 }

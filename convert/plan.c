@@ -17,6 +17,7 @@
 #include "lib/stop.h"
 #include "convert/convert.h"
 #include "convert/diff.h"
+#include "lib/quote.h"
 #include "lib/util.h"
 
 static void leave(struct convert_plan *plan, const char *file, int line,
@@ -300,9 +301,14 @@ void convert_print_left(FILE *stream, const struct convert_plan *plan)
 {
 	size_t i;
 
-	for (i = 0; i < plan->nr_left; i++)
-		fprintf(stream, "%s:%d: %s\n", plan->left[i].file,
-			plan->left[i].line, plan->left[i].reason);
+	char *name;
+
+	for (i = 0; i < plan->nr_left; i++) {
+		name = path_quote("", plan->left[i].file);
+		fprintf(stream, "%s:%d: %s\n", name, plan->left[i].line,
+			plan->left[i].reason);
+		free(name);
+	}
 }
 
 void convert_plan_free(struct convert_plan *plan)

@@ -16,6 +16,7 @@
 #include "convert/message.h"
 #include "convert/run.h"
 #include "lib/diag.h"
+#include "lib/quote.h"
 #include "lib/util.h"
 #include "lib/wrap.h"
 
@@ -186,13 +187,15 @@ static void put_totals(FILE *out, const struct series *s)
 		files, files == 1 ? "" : "s");
 	for (i = 0; i < s->nr; i++) {
 		const struct patch_group *g = &s->groups[i];
+		char *dir = path_quote("", g->subsys);
 
 		if (g->files[0]->is_new)
-			fprintf(out, "  %s: new %s\n", g->subsys, HELPERS_PATH);
+			fprintf(out, "  %s: new %s\n", dir, HELPERS_PATH);
 		else
-			fprintf(out, "  %s: %zu call%s in %zu file%s\n", g->subsys,
+			fprintf(out, "  %s: %zu call%s in %zu file%s\n", dir,
 				g->calls, g->calls == 1 ? "" : "s", g->nr,
 				g->nr == 1 ? "" : "s");
+		free(dir);
 	}
 }
 
