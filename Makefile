@@ -3,6 +3,8 @@
 #
 #   make                  build ptsync
 #   make check            run every test (ends with "N passed, N failed")
+#   make check SANITIZE=1 the same with ptsync built with ASan and UBSan
+#   make fuzz [FUZZ_SECONDS=N]  run each libFuzzer harness N seconds
 #   make run [KDIR=...] [M=dir]  install what is missing, ptsync check a tree
 #   make coccicheck KDIR=... MODE=report|patch|context|org|json [M=dir]
 #   make install KDIR=... copy the semantic patches into the kernel tree
@@ -24,7 +26,29 @@ LDLIBS += $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpth
 # order table lives in scripts/layers, which also checks the includes.
 LAYERS := $(shell scripts/layers --list)
 MODULES := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
-OBJS := $(MODULES:%.c=build/%.o)
+
+# SANITIZE=1: ASan and UBSan, objects in their own directory; ptsync and
+# the unit tests are relinked whenever the flavour changes, so the tests
+# always run what was built last.
+ifneq ($(SANITIZE),)
+BUILD := build-san
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	     -fno-omit-frame-pointer
+CFLAGS += $(SAN_FLAGS)
+LDLIBS += $(SAN_FLAGS)
+FLAVOUR := sanitize
+else
+BUILD := build
+FLAVOUR := plain
+endif
+FLAVOUR_STAMP := build/flavour
+$(shell mkdir -p build; [ "$$(cat $(FLAVOUR_STAMP) 2>/dev/null)" = $(FLAVOUR) ] || \
+	echo $(FLAVOUR) >$(FLAVOUR_STAMP))
+# Leaks are not findings of the hardening work; memory errors and UB are.
+SAN_ENV := $(if $(SANITIZE),ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
+	   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 PTSYNC_SANITIZE=1)
+
+OBJS := $(MODULES:%.c=$(BUILD)/%.o)
 UNIT_SRCS := $(wildcard testcases/unit/*.c)
 UNIT_BINS := $(UNIT_SRCS:testcases/unit/%.c=build/unit/%)
 
@@ -33,21 +57,47 @@ PROGRAMS := $(if $(wildcard ptsync.c),ptsync)
 
 all: $(PROGRAMS)
 
-ptsync: build/ptsync.o $(OBJS)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+ptsync: $(BUILD)/ptsync.o $(OBJS) $(FLAVOUR_STAMP)
+	$(CC) $(CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 
-build/%.o: %.c $(wildcard */*.h)
+$(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-build/unit/%: testcases/unit/%.c $(OBJS)
+build/unit/%: testcases/unit/%.c $(OBJS) $(FLAVOUR_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $(filter %.c %.o,$^) $(LDLIBS)
 
 unit: $(if $(PROGRAMS),$(UNIT_BINS))
 
-check: all unit
-	@testcases/run-all
+check: all unit fuzz-build
+	@$(SAN_ENV) FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) testcases/run-all
+
+# libFuzzer harnesses (fuzz/), built by clang with ASan and UBSan into
+# build-fuzz/; each runs FUZZ_SECONDS on its seed corpus (fuzz/seeds/).
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 20
+FUZZ_CC := clang
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	      -fno-omit-frame-pointer
+FUZZ_CFLAGS := -std=gnu11 -Wall -Wextra -Wno-unused-parameter -I. $(FUZZ_FLAGS) \
+	       $(shell pkg-config --cflags jansson 2>/dev/null)
+FUZZ_OBJS := $(MODULES:%.c=build-fuzz/%.o)
+FUZZ_SRCS := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BINS := $(FUZZ_SRCS:fuzz/%.c=build-fuzz/%)
+
+build-fuzz/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
+		$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpthread
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@fuzz/run-fuzz $(FUZZ_SECONDS)
 
 deps:
 	@scripts/deps
@@ -75,6 +125,6 @@ install:
 	done
 
 clean:
-	rm -rf build ptsync
+	rm -rf build build-san build-fuzz ptsync
 
-.PHONY: all unit check deps run coccicheck install clean
+.PHONY: all unit check deps run coccicheck install clean fuzz fuzz-build

@@ -283,8 +283,11 @@ int convert_plan_build(const struct convert_opts *o, struct convert_plan *plan)
 	leave_others(plan);
 	if (!ret)
 		ret = need_helpers(o, plan);
-	qsort(plan->files, plan->nr_files, sizeof(*plan->files), by_path);
-	qsort(plan->left, plan->nr_left, sizeof(*plan->left), by_site);
+	/* qsort() must not get NULL, even with nothing to sort (UBSan). */
+	if (plan->nr_files)
+		qsort(plan->files, plan->nr_files, sizeof(*plan->files), by_path);
+	if (plan->nr_left)
+		qsort(plan->left, plan->nr_left, sizeof(*plan->left), by_site);
 	return ret;
 }
 

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * libFuzzer: the preprocessor-condition tracker of the arch model, fed a
+ * header line by line as arches/source.c feeds it, and the operations on
+ * the conditions it renders.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arches/cond.h"
+#include "lib/util.h"
+
+static void combine(const char *a, const char *b)
+{
+	char *s = cond_and(a, b);
+
+	free(s);
+	cond_compatible(a, b);
+	cond_implies(a, b);
+	s = cond_normalise(a);
+	free(s);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *text = xstrndup((const char *)data, size), *line, *save;
+	char *prev = xstrdup(""), *now;
+	struct cond_stack *cs = cond_stack_new();
+
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		/* Other lines change nothing but the include-guard state. */
+		if (!cond_stack_directive(cs, line))
+			continue;
+		cond_stack_dead(cs);
+		now = cond_stack_render(cs);
+		combine(now, prev);
+		free(prev);
+		prev = now;
+	}
+	cond_stack_free(cs);
+	free(prev);
+	free(text);
+	return 0;
+}
