@@ -144,7 +144,7 @@ static int make_temp(char *name, size_t size, const char *what)
 		free(path);
 		return -1;
 	}
-	strcpy(name, path);
+	snprintf(name, size, "%s", path);
 	free(path);
 	return 0;
 }

@@ -119,9 +119,16 @@ static char *read_stream(FILE *f)
 /* git format-patch --stdout A..B, run in KDIR. */
 static char *format_patch(const char *kdir, const char *range)
 {
-	char *argv[] = { "git", "-C", (char *)kdir, "format-patch", "--stdout",
-			 "--no-signature", (char *)range, NULL };
-	char *text = NULL;
+	char *argv[8], *text = NULL;
+
+	argv[0] = "git";
+	argv[1] = "-C";
+	argv[2] = (char *)kdir;
+	argv[3] = "format-patch";
+	argv[4] = "--stdout";
+	argv[5] = "--no-signature";
+	argv[6] = (char *)range;
+	argv[7] = NULL;
 
 	if (run_capture(NULL, argv, &text, true)) {
 		free(text);

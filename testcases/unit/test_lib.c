@@ -67,11 +67,11 @@ static bool alive(pid_t pid)
 
 static void test_run(void)
 {
-	char *echo[] = { "sh", "-c", "echo out; echo err >&2; exit 3", NULL };
-	char *sig[] = { "sh", "-c", "kill -9 $$", NULL };
-	char *none[] = { "/nonexistent/program", NULL };
+	static char *const echo[] = { "sh", "-c", "echo out; echo err >&2; exit 3", NULL };
+	static char *const sig[] = { "sh", "-c", "kill -9 $$", NULL };
+	static char *const none[] = { "/nonexistent/program", NULL };
 	/* The grandchild prints its pid, then both sleep: a process tree. */
-	char *tree[] = { "sh", "-c", "sleep 30 & echo $!; wait", NULL };
+	static char *const tree[] = { "sh", "-c", "sleep 30 & echo $!; wait", NULL };
 	struct run_cmd c = { .argv = echo, .capture = true };
 	int fds = open_fds(), ret;
 	char *out = NULL;
@@ -100,7 +100,7 @@ static void test_run(void)
 /* A child whose parent dies by SIGKILL: its command dies with it. */
 static void test_death(void)
 {
-	char *tree[] = { "sh", "-c", "sleep 30 & echo $! >&2; wait", NULL };
+	static char *const tree[] = { "sh", "-c", "sleep 30 & echo $! >&2; wait", NULL };
 	int fds[2], status;
 	char buf[32] = "";
 	pid_t parent, sleeper = 0;
