@@ -94,6 +94,9 @@ build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
 		$(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson) -lpthread
 
+# Kept between runs: they are intermediate files of the pattern rule.
+.SECONDARY: $(FUZZ_OBJS)
+
 fuzz-build: $(FUZZ_BINS)
 
 fuzz: fuzz-build

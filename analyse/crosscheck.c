@@ -174,5 +174,6 @@ void crosscheck(const struct scan_result *scan, const struct analysis *an,
 		counts->direct++;
 	}
 	free(taken);
-	qsort(out->items, out->nr, sizeof(*out->items), by_position);
+	if (out->nr)	/* qsort() must not get NULL, even for nothing */
+		qsort(out->items, out->nr, sizeof(*out->items), by_position);
 }

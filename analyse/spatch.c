@@ -192,6 +192,14 @@ static void kill_batch(struct batch *b)
 	run_kill(&job);
 }
 
+/* On a stop: nothing of the batch may be left when ptsync exits. */
+static void kill_wait_batch(struct batch *b)
+{
+	struct run_job job = { .pid = b->pid, .out_fd = -1 };
+
+	run_kill_wait(&job);
+}
+
 /* The last non-empty line of a file, for error messages. */
 static char *last_line(const char *path)
 {
@@ -298,8 +306,7 @@ static void stop_all(struct pool *p)
 
 	for (i = 0; i < p->nr_running; i++) {
 		b = &p->running[i];
-		kill_batch(b);
-		waitpid(b->pid, NULL, 0);
+		kill_wait_batch(b);
 		for (j = 0; j < b->nr; j++)
 			set_status(p, b->files[j], FILE_NOT_RUN,
 				   xstrdup("interrupted"));

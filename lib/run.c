@@ -26,7 +26,18 @@
 #include <unistd.h>
 
 #include "lib/run.h"
+#include "lib/stop.h"
 #include "lib/util.h"
+
+/*
+ * Ctrl-C: children are in process groups of their own, so the terminal's
+ * SIGINT reaches only ptsync, whose handler (lib/stop.c, no SA_RESTART)
+ * interrupts the wait; the job is then killed instead of waited for.
+ */
+static bool stopped(void)
+{
+	return stop_requested;
+}
 
 static void keeper_orphaned(int sig)
 {
@@ -158,6 +169,21 @@ void run_kill(const struct run_job *job)
 		kill(-job->pid, SIGKILL);
 }
 
+int run_kill_wait(const struct run_job *job)
+{
+	int wstatus = -1, i;
+
+	if (job->pid <= 0)
+		return -1;
+	kill(-job->pid, SIGKILL);
+	while (waitpid(job->pid, &wstatus, 0) < 0 && errno == EINTR)
+		;
+	/* The others die on their own; init reaps them.  A second at most. */
+	for (i = 0; i < 100 && !kill(-job->pid, 0); i++)
+		poll(NULL, 0, 10);
+	return wstatus;
+}
+
 int run_status(int wstatus)
 {
 	if (WIFEXITED(wstatus))
@@ -183,7 +209,10 @@ static int left_ms(double deadline)
 	return left > 0 ? (int)(left * 1000) + 1 : 0;
 }
 
-/* Read the capture pipe to its end; false when the deadline passed. */
+/*
+ * Read the capture pipe to its end; false when the deadline passed or a
+ * stop was requested (the signal interrupts poll()).
+ */
 static bool slurp(int fd, double deadline, char **out)
 {
 	size_t len = 0, alloc = 4096;
@@ -196,7 +225,7 @@ static bool slurp(int fd, double deadline, char **out)
 		if (len + 1 >= alloc)
 			buf = xrealloc(buf, alloc *= 2);
 		n = poll(&p, 1, left_ms(deadline));
-		if (n == 0) {
+		if (n == 0 || stopped()) {
 			in_time = false;
 			break;
 		}
@@ -213,7 +242,7 @@ static bool slurp(int fd, double deadline, char **out)
 	return in_time;
 }
 
-/* Wait for the keeper until the deadline; false when it passed. */
+/* Wait for the keeper until the deadline or a stop; false then. */
 static bool wait_job(pid_t pid, double deadline, int *wstatus)
 {
 	pid_t got;
@@ -224,6 +253,8 @@ static bool wait_job(pid_t pid, double deadline, int *wstatus)
 			return true;
 		if (got < 0 && errno != EINTR)
 			return true;	/* reaped elsewhere: nothing to wait for */
+		if (stopped())
+			return false;
 		if (got == 0 && !left_ms(deadline))
 			return false;
 		if (got == 0)
@@ -249,15 +280,14 @@ int run(const struct run_cmd *c, char **out)
 	}
 	if (in_time)
 		in_time = wait_job(job.pid, deadline, &wstatus);
-	if (!in_time) {
-		run_kill(&job);
-		while (waitpid(job.pid, &wstatus, 0) < 0 && errno == EINTR)
-			;
-	}
+	if (!in_time)
+		wstatus = run_kill_wait(&job);
 	if (out)
 		*out = text;
 	else
 		free(text);
+	if (!in_time && stopped())
+		return RUN_STOPPED;
 	if (!in_time)
 		return RUN_TIMED_OUT;
 	return wstatus == -1 ? -1 : run_status(wstatus);

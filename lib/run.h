@@ -12,8 +12,9 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-/* The exit status run_wait() reports when the timeout killed the job. */
+/* What run() returns when it killed the job: timeout, or a stop. */
 #define RUN_TIMED_OUT	-2
+#define RUN_STOPPED	-3
 
 struct run_cmd {
 	char *const *argv;	/* argv[0] is searched in PATH */
@@ -39,14 +40,20 @@ int run_start(const struct run_cmd *c, struct run_job *job);
 /* Kill the whole job (the child and everything it started). */
 void run_kill(const struct run_job *job);
 /*
- * The exit status of a job that ended, as in waitpid(); what a signal
- * killed reports 128 + the signal.  Retries on EINTR.  -1 on failure.
+ * run_kill(), reap the keeper, and wait (a second at most) until nothing
+ * of the job is left: its waitpid() status.
+ */
+int run_kill_wait(const struct run_job *job);
+/*
+ * A waitpid() status as one number: the exit status, or 128 + the signal
+ * that killed the job; -1 for anything else.
  */
 int run_status(int wstatus);
 
 /*
  * Run c to its end: its exit status (0-255, 128 + signal when killed),
- * RUN_TIMED_OUT, or -1 when it could not run.  With c->capture, *out
+ * RUN_TIMED_OUT, RUN_STOPPED (lib/stop.h's stop_requested was set: the
+ * job is killed), or -1 when it could not run.  With c->capture, *out
  * gets stdout (also on failure; the caller frees it).
  */
 int run(const struct run_cmd *c, char **out);
