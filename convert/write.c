@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * In-place edits that an interrupted run cannot leave half done: each file
- * is written beside the original, synced, and renamed over it.  The rename
+ * is written beside the original (unnamed, with O_TMPFILE, where the file
+ * system allows), synced, named and renamed over it.  The rename
  * also gives the file a new inode, so hard-linked copies of a tree keep
  * their own content.
  */
+#define _GNU_SOURCE	/* O_TMPFILE */
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -49,44 +51,79 @@ static void sync_dir(const char *path)
 }
 
 /*
- * The temporary file beside path, "<path>.ptsync-<pid>-<n>", journaled
- * before it exists: if this run is killed before the rename, the next
- * run finds the name in the journal and removes the file.
+ * The temporary name beside path, "<path>.ptsync-<pid>-<n>", journaled
+ * before anything may get it: if this run is killed while the name
+ * exists, the next run finds it in the journal and removes the file.
  */
-static int open_temp(const char *path, char **tmp)
+static char *temp_name(const char *path)
 {
 	static unsigned int serial;
-	int fd;
+	char *tmp = xasprintf("%s.ptsync-%d-%u", path, (int)getpid(), serial++);
+
+	if (tmpdir_journal(tmp)) {
+		free(tmp);
+		return NULL;
+	}
+	return tmp;
+}
+
+/*
+ * An unnamed file in path's directory (O_TMPFILE): a SIGKILL while it is
+ * written leaves nothing behind.  -1 where the file system cannot.
+ */
+static int open_unnamed(const char *path)
+{
+	char *copy = xstrdup(path);
+	int fd = open(dirname(copy), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+
+	free(copy);
+	return fd;
+}
+
+/*
+ * fd under a new temporary name: linked when unnamed, else created.  The
+ * name exists only from here to the rename.
+ */
+static int name_temp(const char *path, int *fd, char **tmp)
+{
+	char proc[64];
+	int ret;
 
 	for (;;) {
-		*tmp = xasprintf("%s.ptsync-%d-%u", path, (int)getpid(),
-				 serial++);
-		if (tmpdir_journal(*tmp))
+		*tmp = temp_name(path);
+		if (!*tmp)
 			return -1;
-		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd >= 0 || errno != EEXIST)
-			return fd;
+		if (*fd >= 0) {
+			snprintf(proc, sizeof(proc), "/proc/self/fd/%d", *fd);
+			ret = linkat(AT_FDCWD, proc, AT_FDCWD, *tmp,
+				     AT_SYMLINK_FOLLOW);
+		} else {
+			*fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+				   0600);
+			ret = *fd < 0 ? -1 : 0;
+		}
+		if (!ret || errno != EEXIST)
+			return ret;
 		free(*tmp);
+		*tmp = NULL;
 	}
 }
 
 int write_atomic(const char *path, const char *text, size_t len, int mode)
 {
-	char *tmp;
-	int fd = open_temp(path, &tmp), err;
+	int fd = open_unnamed(path), err;
+	char *tmp = NULL;
 
-	if (fd < 0)
-		goto fail_open;
+	if (fd < 0 && name_temp(path, &fd, &tmp))
+		goto fail;
 	if (fchmod(fd, mode & 07777) || write_all(fd, text, len) || fsync(fd))
 		goto fail;
-	if (close(fd)) {
-		fd = -1;
+	if (!tmp && name_temp(path, &fd, &tmp))
 		goto fail;
-	}
-	if (rename(tmp, path)) {
-		fd = -1;
+	err = close(fd);
+	fd = -1;
+	if (err || rename(tmp, path))
 		goto fail;
-	}
 	free(tmp);
 	sync_dir(path);
 	return 0;
@@ -94,10 +131,10 @@ fail:
 	err = errno;
 	if (fd >= 0)
 		close(fd);
-	unlink(tmp);
-	errno = err;
-fail_open:
+	if (tmp)
+		unlink(tmp);
 	free(tmp);
+	errno = err;
 	return -1;
 }
 
