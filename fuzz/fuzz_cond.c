@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer: the preprocessor-condition tracker of the arch model, fed a
- * header line by line as arches/source.c feeds it, and the operations on
- * the conditions it renders.
+ * libFuzzer: the #if model (lib/cond.c) the arch model and the scanner
+ * share: the condition tracker fed a header line by line, the constant
+ * evaluation of each line as an expression, and the operations on the
+ * conditions it renders.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "arches/cond.h"
+#include "lib/cond.h"
 #include "lib/util.h"
 
 static void combine(const char *a, const char *b)
@@ -30,6 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
+		cond_constant(line);
 		/* Other lines change nothing but the include-guard state. */
 		if (!cond_stack_directive(cs, line))
 			continue;
