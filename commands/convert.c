@@ -55,7 +55,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			 "inferable address are never touched; they are listed on stderr.\n",
 		.opts = opts,
 		.outro = "Exit: 0 done (or nothing to convert), 1 a --verify-build failure,\n"
-			 "2 usage or input error (nothing is written).\n",
+			 "2 usage or input error (nothing is written), 130 interrupted\n"
+			 "(--apply stops between files and says what it wrote).\n",
 	};
 	struct tree_operands t;
 	int first, ret;
