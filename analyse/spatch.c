@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "analyse/spatch.h"
+#include "analyse/spatch_setup.h"
 #include "lib/run.h"
 #include "lib/tmpdir.h"
 #include "lib/util.h"
@@ -40,6 +41,7 @@ struct pool {
 	struct batch *running;
 	size_t nr_running;
 	size_t done;
+	bool probed;		/* the setup probe ran once */
 };
 
 static double now(void)
@@ -280,6 +282,40 @@ static char *failure(struct pool *p, struct batch *b, int status)
 	return why;
 }
 
+/*
+ * The first time spatch exits with an error, ask whether it can run the
+ * semantic patch at all; if not, the run stops with that one message.
+ */
+static bool setup_failed(struct pool *p, struct batch *b, int status)
+{
+	size_t i;
+
+	if (p->probed || b->killed || !WIFEXITED(status))
+		return false;
+	p->probed = true;
+	p->out->setup_error = spatch_setup_problem(p->argv, p->nr_argv,
+						   p->cfg->timeout);
+	if (!p->out->setup_error)
+		return false;
+	for (i = 0; i < b->nr; i++)
+		set_status(p, b->files[i], FILE_NOT_RUN,
+			   xstrdup("spatch cannot run the semantic patch"));
+	return true;
+}
+
+/* A batch failed: a setup error stops all, else retry or blame the file. */
+static void failed(struct pool *p, struct batch *b, int status)
+{
+	if (setup_failed(p, b, status))
+		return;
+	if (b->nr > 1)
+		split(p, b);
+	else
+		set_status(p, b->files[0],
+			   b->killed ? FILE_TIMED_OUT : FILE_CRASHED,
+			   failure(p, b, status));
+}
+
 static void finish(struct pool *p, struct batch *b, int status)
 {
 	bool ok = !b->killed && WIFEXITED(status) && !WEXITSTATUS(status);
@@ -288,18 +324,14 @@ static void finish(struct pool *p, struct batch *b, int status)
 		collect_patch(p, b);
 	else if (ok)
 		collect(p, b);
-	else if (b->nr > 1)
-		split(p, b);
 	else
-		set_status(p, b->files[0],
-			   b->killed ? FILE_TIMED_OUT : FILE_CRASHED,
-			   failure(p, b, status));
+		failed(p, b, status);
 	unlink(b->out);
 	unlink(b->err);
 	free(b->files);
 }
 
-static void stop_all(struct pool *p)
+static void stop_all(struct pool *p, const char *why)
 {
 	size_t i, j;
 	struct batch *b;
@@ -309,7 +341,7 @@ static void stop_all(struct pool *p)
 		kill_wait_batch(b);
 		for (j = 0; j < b->nr; j++)
 			set_status(p, b->files[j], FILE_NOT_RUN,
-				   xstrdup("interrupted"));
+				   xstrdup(why));
 		unlink(b->out);
 		unlink(b->err);
 		free(b->files);
@@ -318,7 +350,7 @@ static void stop_all(struct pool *p)
 	for (i = 0; i < p->nr_queue; i++) {
 		for (j = 0; j < p->queue[i].nr; j++)
 			set_status(p, p->queue[i].files[j], FILE_NOT_RUN,
-				   xstrdup("interrupted"));
+				   xstrdup(why));
 		free(p->queue[i].files);
 	}
 	p->nr_queue = 0;
@@ -442,7 +474,11 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	plan(&p, nr);
 	while (p.nr_queue || p.nr_running) {
 		if (cfg->stop && *cfg->stop) {
-			stop_all(&p);
+			stop_all(&p, "interrupted");
+			break;
+		}
+		if (out->setup_error) {
+			stop_all(&p, "spatch cannot run the semantic patch");
 			break;
 		}
 		launch(&p);
@@ -477,5 +513,6 @@ void analysis_free(struct analysis *a)
 	}
 	free(a->findings);
 	free(a->files);
+	free(a->setup_error);
 	memset(a, 0, sizeof(*a));
 }

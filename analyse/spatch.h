@@ -47,6 +47,8 @@ struct analysis {
 	struct file_result *files;	/* one per candidate, in input order */
 	size_t nr_files;
 	size_t processes;		/* spatch processes started */
+	/* spatch cannot run the semantic patch at all: what to install */
+	char *setup_error;
 };
 
 struct spatch_config {

@@ -152,6 +152,10 @@ int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	incomplete = pipeline_report_problems(&p);
+	if (p.setup_error) {
+		pipeline_free(&p);
+		return EXIT_USAGE;
+	}
 	pipeline_summary(&p, o.root, stop_requested != 0, &summary);
 	ret = render(&o, &p.findings, &p.model, &summary) ? EXIT_USAGE :
 		exit_code(&o, &summary, incomplete);

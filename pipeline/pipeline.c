@@ -47,6 +47,10 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	} else if (nr && analyse_files(&cfg, files, nr, &an)) {
 		p->tool_error = xasprintf("%s not found; install Debian's coccinelle package",
 					  cfg.spatch);
+	} else if (an.setup_error) {
+		/* One message for the run; no per-file list of the same. */
+		p->tool_error = xstrdup(an.setup_error);
+		p->setup_error = true;
 	} else {
 		ran = nr > 0;
 	}

@@ -49,6 +49,12 @@ struct pipeline {
 	struct crosscheck_counts counts;
 	size_t candidates;
 	char *tool_error;	/* spatch or the semantic patch missing */
+	/*
+	 * spatch is there but cannot run the semantic patch at all (Python,
+	 * OCaml, version): tool_error says what to install, and the calls
+	 * are not worth listing one by one.
+	 */
+	bool setup_error;
 };
 
 /* 0, or -1 with errno when root cannot be read at all. */

@@ -59,6 +59,11 @@ static int check_copy(const char *root, const char *kdir,
 		*err = xasprintf("cannot scan the copies in %s: %s", root,
 				 strerror(errno));
 		ret = -1;
+	} else if (nr && p->setup_error) {
+		/* spatch cannot run at all: its one message is the error. */
+		*err = xstrdup(p->tool_error);
+		pipeline_free(p);
+		ret = -1;
 	} else if (nr && pipeline_report_problems(p)) {
 		*err = xstrdup("the check could not run on every touched file");
 		pipeline_free(p);
