@@ -2,15 +2,28 @@
 # ptsync: find and convert raw pgd/p4d_populate() calls on init_mm.
 #
 #   make                  build ptsync
-#   make check            run every test (ends with "N passed, N failed")
+#   make run [KDIR=...] [M=dir]  install what ptsync needs, ptsync check a tree
+#   make check            install what the tests need, run every test
+#                         (ends with "N passed, N failed")
 #   make check SANITIZE=1 the same with ptsync built with ASan and UBSan
 #   make fuzz [FUZZ_SECONDS=N]  run each libFuzzer harness N seconds
-#   make run [KDIR=...] [M=dir]  install what is missing, ptsync check a tree
+#   make check-fresh      make run and make check on a fresh Debian 12 root
+#   make install [PREFIX=/usr/local] [DESTDIR=]  ptsync, its semantic
+#                         patch, man page and bash completion
+#   make uninstall [PREFIX=/usr/local] [DESTDIR=]
+#   make install-cocci KDIR=...  copy the semantic patches into a kernel tree
 #   make coccicheck KDIR=... MODE=report|patch|context|org|json [M=dir]
-#   make install KDIR=... copy the semantic patches into the kernel tree
-#   make deps             install the Debian packages ptsync needs
+#   make deps             install the Debian packages ptsync needs to run
 
 COCCI_FILES := $(wildcard semantic-patches/*.cocci)
+PREFIX ?= /usr/local
+DESTDIR ?=
+bindir := $(PREFIX)/bin
+# ptsync looks for its semantic patch in ../share/ptsync beside itself.
+datadir := $(PREFIX)/share/ptsync
+man1dir := $(PREFIX)/share/man/man1
+# Where bash-completion loads completions from on demand.
+bashcompdir := $(PREFIX)/share/bash-completion/completions
 MODE ?= report
 # The kernel's coccicheck starts spatch through sh, which runs python3;
 # Debian's interpreter is the one spatch was built against.
@@ -70,7 +83,11 @@ build/unit/%: testcases/unit/%.c $(OBJS) $(FLAVOUR_STAMP)
 
 unit: $(if $(PROGRAMS),$(UNIT_BINS))
 
-check: all unit fuzz-build
+# The tests install what they need first (building needs it too: clang
+# for the fuzzers), then build, then run.
+check:
+	@scripts/deps test
+	@$(MAKE) --no-print-directory all unit fuzz-build
 	@$(SAN_ENV) FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS) testcases/run-all
 
 # libFuzzer harnesses (fuzz/), built by clang with ASan and UBSan into
@@ -102,12 +119,18 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: fuzz-build
 	@fuzz/run-fuzz $(FUZZ_SECONDS)
 
+check-fresh:
+	@scripts/check-fresh
+
 deps:
-	@scripts/deps
+	@scripts/deps run
 
 # The main job: ptsync check on a whole kernel tree, Debian's 6.12 unless
-# KDIR is given.  Exit 1 only means that findings were reported.
-run: deps all
+# KDIR is given.  Exit 1 only means that findings were reported.  Only
+# what ptsync needs is installed, not the test toolchain.
+run:
+	@scripts/deps run $(if $(KDIR),,source)
+	@$(MAKE) --no-print-directory all
 	@kdir="$(KDIR)"; \
 	[ -n "$$kdir" ] || kdir=$$(scripts/kernel-tree 6.12) || exit 2; \
 	./ptsync check "$$kdir" $(if $(M),$(M)) || [ $$? = 1 ]
@@ -119,7 +142,22 @@ coccicheck:
 			coccicheck COCCI="$$c" MODE=$(MODE) $(if $(M),M=$(M)) || exit; \
 	done
 
-install:
+install: all
+	install -D -m 755 ptsync "$(DESTDIR)$(bindir)/ptsync"
+	install -D -m 644 semantic-patches/populate_kernel.cocci \
+		"$(DESTDIR)$(datadir)/populate_kernel.cocci"
+	install -D -m 644 doc/ptsync.1 "$(DESTDIR)$(man1dir)/ptsync.1"
+	install -D -m 644 completion/ptsync "$(DESTDIR)$(bashcompdir)/ptsync"
+
+uninstall:
+	rm -f "$(DESTDIR)$(bindir)/ptsync" \
+		"$(DESTDIR)$(datadir)/populate_kernel.cocci" \
+		"$(DESTDIR)$(man1dir)/ptsync.1" "$(DESTDIR)$(bashcompdir)/ptsync"
+	rmdir "$(DESTDIR)$(datadir)" 2>/dev/null || true
+
+# For the kernel's own "make coccicheck": scripts/coccicheck runs every
+# .cocci under scripts/coccinelle/.
+install-cocci:
 	@scripts/check-kdir "$(KDIR)"
 	@mkdir -p "$(KDIR)/scripts/coccinelle/api"
 	@for c in $(COCCI_FILES); do \
@@ -130,4 +168,5 @@ install:
 clean:
 	rm -rf build build-san build-fuzz ptsync
 
-.PHONY: all unit check deps run coccicheck install clean fuzz fuzz-build
+.PHONY: all unit check check-fresh deps run coccicheck install uninstall \
+	install-cocci clean fuzz fuzz-build
