@@ -84,7 +84,11 @@ int sem_finding_parse(const char *line, struct sem_finding *f);
 
 void analysis_free(struct analysis *a);
 
-/* Where the semantic patch is: $PTSYNC_COCCI, or beside the program. */
+/*
+ * Where the semantic patch is: $PTSYNC_COCCI; for a ptsync built in its
+ * source tree, semantic-patches/ there; for an installed one (make install),
+ * ../share/ptsync/ beside its bin/.
+ */
 char *find_cocci(void);
 
 /*

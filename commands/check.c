@@ -78,7 +78,8 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 		.opts = opts,
 		.outro = "Environment: SPATCH (the spatch program), PTSYNC_COCCI (the semantic patch).\n"
 			 "Exit: 0 clean, 1 findings at --fail-on or above, 2 usage or input error\n"
-			 "(not a kernel tree, unreadable files, spatch missing), 130 interrupted.\n",
+			 "(not a kernel tree, unreadable files, spatch missing or unable to run the\n"
+			 "semantic patch), 130 interrupted.\n",
 	};
 	struct tree_operands t;
 	int first, ret;
