@@ -8,13 +8,18 @@
 /// or the mapping is missing in processes created earlier; vmemmap and
 /// memory hotplug crashed that way.  The helpers from <linux/pgalloc.h>
 /// populate and sync in one step.  The address argument is the one that
-/// produced the entry pointer through pgd_offset_k(), pgd_offset(&init_mm,)
-/// or p4d_offset(); where no single address can be inferred, or for the
-/// _safe forms, the call is reported for manual conversion instead.
+/// produced the entry pointer: pgd_offset_k(), pgd_offset(&init_mm, ),
+/// p4d_offset(), p4d_alloc(&init_mm, ), or table + p?d_index(); where no
+/// single address can be inferred in the function, for an entry of a
+/// private page table, or for the _safe forms, the call is reported for
+/// manual conversion instead.
 //
 // Confidence: High
 // Copyright: (C) 2026 The ptsync authors.
-// Comments: virtual rule "json" prints one JSON object per finding.
+// Comments: virtual rule "json" prints one JSON object per finding, per
+//  p4d_alloc/pud_alloc(&init_mm, ) call, per function with a page-table
+//  entry parameter or result, and per call of such a function: ptsync
+//  joins them across functions and files.
 // Options: --no-includes --include-headers --smpl-spacing --use-coccigrep
 // Keywords: pgd_populate, p4d_populate, init_mm
 // Requires: 1.1.1
@@ -28,6 +33,7 @@ virtual json
 @initialize:python@
 @@
 import json as jsonlib
+import os
 import re
 
 HELPERS = ("pgd_populate_kernel", "p4d_populate_kernel")
@@ -36,18 +42,32 @@ SECTION_RE = re.compile(r"\b(__init|__meminit|__ref|__exit|__head|__cpuinit"
 			r"|__section\([^)]*\))(?![\w(])")
 IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
-# Facts per call site, keyed by (file, line, column) of the call.
-origins = {}	# key -> [(line, kind, address text)]
-others = {}	# key -> [(line, text)] assignments that are not origins
-params = set()	# keys whose pointer may still hold a parameter's value
-advances = {}	# key -> [(line, column)] pointer steps reaching the call
-addr_mods = {}	# key -> [(origin line, var, line, column)]
-pairs = []	# (pointer, pointer position, var, var position) in one step
-decisions = {}	# key -> dict, the finding
+# Addresses ptsync proved from the callers: "file:line:column" -> text.
+PROVEN = {}
+if os.environ.get("PTSYNC_PROVEN"):
+	with open(os.environ["PTSYNC_PROVEN"]) as f:
+		PROVEN = jsonlib.load(f)
+# Functions whose call sites ptsync needs, defined in other files.
+WANTED = set(os.environ.get("PTSYNC_CALLEES", "").split())
+
+uses = {}	# use key -> (kind, extra) of an expression to evaluate
+origins = {}	# position key -> dict(level, address, vars, parent, table, owner)
+calls = {}	# position key of a call -> (callee, [argument texts])
+defs = {}	# use key -> [(line, position key of the value, text)]
+params = {}	# use key -> parameter name still reaching it
+advances = {}	# use key -> [(line, column)] steps of the pointer
+mods = {}	# use key -> [(var, line, column, since_origin)]
+pairs = []	# (pointer, position, var, position) stepping together
+assigns = {}	# (file, function, var) -> [position key of a value]
+allocated = {}	# (file, function, var) -> allocator that set it
+functions = {}	# (file, name) -> dict(line, static, params, returns)
+decisions = {}
 file_lines = {}
+findings = []
+emitted = set()
 
 def key(p):
-	return (p.file, p.line, p.column)
+	return (p.file, int(p.line), int(p.column))
 
 def pos(p):
 	return (int(p.line), int(p.column))
@@ -93,50 +113,37 @@ def section_of(p):
 			return m[-1] if m else None
 	return None
 
-def split_args(text):
-	"""Split a call's argument text at its top-level commas."""
-	depth, cur, out = 0, "", []
-	for c in text:
-		if c in "([{":
-			depth += 1
-		elif c in ")]}":
-			depth -= 1
-		if c == "," and depth == 0:
-			out.append(cur.strip())
-			cur = ""
-		else:
-			cur += c
-	out.append(cur.strip())
-	return out
-
-def strip_parens(text):
-	text = text.strip()
-	while text.startswith("(") and text.endswith(")") and \
-	      not split_args(text[1:-1])[1:] and \
-	      text[1:-1].count("(") == text[1:-1].count(")"):
-		text = text[1:-1].strip()
-	return text
-
-def origin_address(level, text):
-	"""Address fed to the offset helper that yields an entry of level."""
-	m = re.match(r"(\w+)\s*\((.*)\)$", strip_parens(text), re.S)
-	if not m:
-		return None
-	fn, args = m.group(1), split_args(m.group(2))
-	if level == "pgd" and fn == "pgd_offset_k" and len(args) == 1:
-		return args[0]
-	if level == "pgd" and fn == "pgd_offset" and len(args) == 2 and \
-	   re.sub(r"[\s()]", "", args[0]) == "&init_mm":
-		return args[1]
-	if level == "p4d" and fn == "p4d_offset" and len(args) == 2:
-		return args[1]
-	return None
-
 def address_vars(addr):
 	return set(IDENT_RE.findall(addr))
 
 def level_of(name):
 	return name[:3]
+
+def add_use(p, kind):
+	uses[key(p)] = kind
+	return True
+
+def use_populate(p):
+	return add_use(p, "populate")
+
+def use_alloc(p):
+	return add_use(p, "alloc")
+
+def wanted(name):
+	return name in WANTED
+
+def is_use(p):
+	return key(p) in uses
+
+def add_origin(po, level, pa, parent=None, table=None, owner=None):
+	a = source(pa)
+	origins[key(po)] = dict(level=level, address=a, vars=address_vars(a),
+				parent=parent and (key(parent), source(parent)),
+				table=table and source(table), owner=owner)
+
+def fresh_table(p, x, f):
+	if (p.file, f) not in functions:
+		allocated[(p.file, p.current_element, x)] = f
 
 def paired(ptr, ppos, var, vpos):
 	for (p, pp, v, vp) in pairs:
@@ -145,53 +152,137 @@ def paired(ptr, ppos, var, vpos):
 			return True
 	return False
 
-def infer(k, name, e1):
-	"""Return (address, None) or (None, reason)."""
-	level = level_of(name)
-	if name.endswith("_safe"):
-		return None, "%s() has no _kernel variant" % name
-	direct = origin_address(level, e1)
-	if direct is not None:
-		return direct, None
-	if not re.match(r"[A-Za-z_]\w*$", e1):
-		return None, "entry pointer '%s' is not a local variable" % e1
-	if k in params:
-		return None, "'%s' may still hold a parameter's value" % e1
-	if others.get(k):
-		line, text = sorted(others[k])[0]
-		return None, "'%s' is set from '%s' at line %s" % (e1, text, line)
-	found = origins.get(k, [])
-	if not found:
-		return None, "no %s offset origin for '%s' in this function" % \
-			(level, e1)
-	addrs = sorted(set(a for (_, _, a) in found))
-	if len(addrs) > 1:
-		return None, "conflicting origins for '%s': %s" % \
-			(e1, ", ".join("'%s' (line %s)" % (a, l)
-				      for (l, _, a) in sorted(found)))
-	addr = addrs[0]
-	avars = address_vars(addr)
-	for (line, col) in sorted(advances.get(k, [])):
-		if not any(paired(e1, (line, col), v, None) for v in avars):
-			return None, "'%s' advances at line %s but '%s' does not" % \
-				(e1, line, addr)
-	for (_, var, line, col) in sorted(addr_mods.get(k, [])):
-		if var in avars and not paired(e1, None, var, (line, col)):
-			return None, "'%s' changes at line %s after '%s' was set" % \
-				(var, line, e1)
-	return addr, None
+def owner_of_var(fn, var, seen):
+	"""Whose table a local pointer points into, when not the kernel's."""
+	k = (fn[0], fn[1], var)
+	if k in seen:
+		return None
+	seen.add(k)
+	for v in assigns.get(k, []):
+		w = owner_at(fn, v, seen)
+		if w:
+			return w
+	return None
 
-def decide(p, name, e1):
+def owner_at(fn, k, seen):
+	o = origins.get(k)
+	if o is None:
+		return None
+	if o["owner"]:
+		return o["owner"]
+	if o["table"] and (fn[0], fn[1], o["table"]) in allocated:
+		return "'%s', a table just allocated by %s()" % \
+			(o["table"], allocated[(fn[0], fn[1], o["table"])])
+	if o["parent"]:
+		pk, ptext = o["parent"]
+		w = owner_at(fn, pk, seen)
+		if w is None and ptext.isidentifier():
+			w = owner_of_var(fn, ptext, seen)
+		return w
+	return None
+
+def steady(k, ptr, avars, origin_line):
+	"""None when the address in avars still goes with ptr at the use."""
+	for (line, col) in sorted(advances.get(k, [])):
+		if not any(paired(ptr, (line, col), v, None) for v in avars):
+			return "'%s' advances at line %s but '%s' does not" % \
+				(ptr, line, ", ".join(sorted(avars)) or "its address")
+	for (var, line, col, since) in sorted(mods.get(k, [])):
+		if since == origin_line and var in avars and \
+		   not paired(ptr, None, var, (line, col)):
+			return "'%s' changes at line %s after '%s' was set" % \
+				(var, line, ptr)
+	return None
+
+def value_at(pk, text, fn):
+	"""An expression's value: an entry, a call's result, or unknown."""
+	if pk in origins:
+		o = origins[pk]
+		return dict(entry=o["level"], address=o["address"],
+			    owner=owner_at(fn, pk, set())), o["vars"]
+	if pk in calls:
+		callee, argmap = calls[pk]
+		args = [argmap.get(i, "") for i in range(len(argmap))]
+		avars = set()
+		for a in args:
+			avars |= address_vars(a)
+		return dict(call=callee, args=args), avars
+	return None, None
+
+def evaluate(k, text, fn):
+	"""The value of the use at k (an expression with source text)."""
+	v, _ = value_at(k, text, fn)
+	if v is not None:
+		return v
+	if not text.isidentifier():
+		return dict(unknown="'%s' is not a local variable" % text)
+	found = defs.get(k, [])
+	if k in params:
+		if found:
+			return dict(unknown="'%s' may still hold a parameter's value"
+				    % text)
+		ms = [[var, line, paired(text, None, var, (line, col))]
+		      for (var, line, col, since) in sorted(mods.get(k, []))
+		      if since is None]
+		steps = [[line, sorted(v for (p, pp, v, vp) in pairs
+				       if p == text and pp == (line, col))]
+			 for (line, col) in sorted(advances.get(k, []))]
+		return dict(param=params[k], mods=ms, steps=steps)
+	if not found:
+		return dict(unknown="no origin for '%s' in this function" % text)
+	vals = []
+	for (line, vk, vtext) in sorted(found):
+		val, avars = value_at(vk, vtext, fn)
+		if val is None:
+			return dict(unknown="'%s' is set from '%s' at line %s" %
+				    (text, vtext, line))
+		why = steady(k, text, avars, line)
+		if why:
+			return dict(unknown=why)
+		vals.append((line, val.get("address", vtext), val))
+	distinct = []
+	for (_, _, val) in vals:
+		if val not in distinct:
+			distinct.append(val)
+	if len(distinct) > 1:
+		return dict(unknown="conflicting origins for '%s': %s" %
+			    (text, ", ".join("'%s' (line %s)" % (t, l)
+					      for (l, t, _) in vals)))
+	return distinct[0]
+
+def decide(p, name, e1, pe):
 	k = key(p)
 	if k in decisions:
 		return decisions[k]
-	addr, reason = infer(k, name, e1)
+	fn = (p.file, p.current_element)
+	level = level_of(name)
+	val = evaluate(key(pe), e1, fn)
+	addr, reason = None, None
+	pkey = "%s:%s:%s" % (p.file, p.line, p.column)
+	if name.endswith("_safe"):
+		reason = "%s() has no _kernel variant" % name
+	elif val.get("owner"):
+		reason = "the entry is in %s, not the kernel's page table" % \
+			val["owner"]
+	elif val.get("entry") == level:
+		addr = val["address"]
+	elif pkey in PROVEN:
+		addr = PROVEN[pkey]
+	elif "unknown" in val:
+		reason = val["unknown"]
+	elif "param" in val:
+		reason = "'%s' may still hold a parameter's value" % e1
+	elif "call" in val:
+		reason = "'%s' is the result of %s()" % (e1, val["call"])
+	else:
+		reason = "'%s' is a %s entry, not a %s entry" % \
+			(e1, val["entry"], level)
 	decisions[k] = {
 		"file": p.file, "line": int(p.line),
 		"column": int(p.column), "column_end": int(p.column_end),
-		"function": p.current_element, "level": level_of(name),
+		"function": p.current_element, "level": level,
 		"call": name, "section": section_of(p),
-		"address": addr, "reason": reason,
+		"address": addr, "reason": reason, "value": val,
 	}
 	return decisions[k]
 
@@ -204,22 +295,287 @@ def message(d):
 	       "convert to %s_populate_kernel() by hand: %s" % \
 	       (d["call"], d["level"], d["reason"])
 
+def emit(obj):
+	print(jsonlib.dumps(obj, sort_keys=True))
+
 # Every raw call on the kernel's page table outside the approved helpers.
 @call@
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
 expression E1, E2;
 position pc : script:python() { not in_helper(pc[0]) };
-position pe;
+position pe : script:python() { use_populate(pe[0]) };
 symbol init_mm;
 @@
 pop@pc(\( &init_mm \| (&init_mm) \), E1@pe, E2)
 
-// Assignments to the entry pointer that reach the call unchanged.
+// p4d_alloc()/pud_alloc() on init_mm populate a pgd/p4d entry unsynced.
+@alloc depends on json@
+identifier palloc = {p4d_alloc, pud_alloc};
+expression X, A;
+position pc;
+position pe : script:python() { use_alloc(pe[0]) };
+@@
+palloc@pc(\( &init_mm \| (&init_mm) \), X@pe, A)
+
+// Functions that take or return a page-table entry pointer: their
+// parameters, results and call sites are what the callers prove.
+@fdef depends on json@
+identifier f, P;
+type T;
+position pf;
+typedef pgd_t;
+typedef p4d_t;
+@@
+(
+T f@pf(..., pgd_t *P, ...) { ... }
+|
+T f@pf(..., p4d_t *P, ...) { ... }
+|
+pgd_t *f@pf(...) { ... }
+|
+p4d_t *f@pf(...) { ... }
+)
+
+@fparam depends on json@
+identifier fdef.f, v;
+position fdef.pf;
+parameter list[k] ps;
+type T, T2;
+@@
+T f@pf(ps, T2 v, ...) { ... }
+
+@fstatic depends on json@
+identifier fdef.f;
+position fdef.pf, ps;
+type T;
+@@
+static T f@pf@ps(...) { ... }
+
+@script:python depends on json@
+f << fdef.f;
+pf << fstatic.ps;
+@@
+WANTED.add(f)
+functions.setdefault((pf[0].file, f), dict(line=int(pf[0].line),
+	static=False, params={}, returns=[]))
+
+@script:python depends on json@
+f << fdef.f;
+pf << fdef.pf;
+k << fparam.k;
+v << fparam.v;
+@@
+functions[(pf[0].file, f)]["params"][int(k)] = v
+
+@script:python depends on json@
+f << fdef.f;
+pf << fdef.pf;
+@@
+functions[(pf[0].file, f)]["static"] = True
+
+# Each argument of a call to such a function, and each value returned.
+@callarg depends on json@
+identifier callee : script:python() { wanted(callee) };
+expression list[n] es;
+expression E;
+position pc, pe;
+@@
+callee@pc(es, E@pe, ...)
+
+@script:python depends on json@
+callee << callarg.callee;
+pc << callarg.pc;
+pe << callarg.pe;
+n << callarg.n;
+@@
+add_use(pe[0], ("arg", callee, int(n), key(pc[0]), pe[0].current_element))
+args = calls.setdefault(key(pc[0]), (callee, {}))[1]
+args[int(n)] = source(pe[0])
+
+@ret depends on json@
+expression E;
+position pe;
+@@
+return E@pe;
+
+@script:python depends on json@
+pe << ret.pe;
+@@
+fk = (pe[0].file, pe[0].current_element)
+if fk in functions:
+	add_use(pe[0], "return")
+	functions[fk]["returns"].append((key(pe[0]), source(pe[0])))
+
+# Where an entry comes from: one rule per kind of origin.
+@origin_k@
+expression A, O;
+position po, pa;
+@@
+(
+ O@po \& \( (pgd_offset_k(A@pa))
+\| (pgd_offset(\( &init_mm \| (&init_mm) \), A@pa))
+\| (pgd_offset_pgd(init_mm.pgd, A@pa))
+\)
+)
+
+@script:python@
+po << origin_k.po;
+pa << origin_k.pa;
+@@
+add_origin(po[0], "pgd", pa[0])
+
+@origin_private@
+expression A, O, T, M;
+position po, pa, pt;
+@@
+(
+ O@po \& \( (pgd_offset(\( &init_mm \| (&init_mm) \), A))
+\| (pgd_offset_pgd(init_mm.pgd, A))
+\| (pgd_offset(M@pt, A@pa))
+\| (pgd_offset_pgd(T@pt, A@pa))
+\| (pgd_offset_raw(T@pt, A@pa))
+\)
+)
+
+@script:python@
+po << origin_private.po;
+pa << origin_private.pa;
+pt << origin_private.pt;
+@@
+add_origin(po[0], "pgd", pa[0], owner="'%s'" % source(pt[0]))
+
+@origin_table@
+expression A, O, T;
+position po, pa, pt;
+@@
+(
+ O@po \& \( (T@pt + pgd_index(A@pa))
+\| (&T@pt[pgd_index(A@pa)])
+\)
+)
+
+@script:python@
+po << origin_table.po;
+pa << origin_table.pa;
+pt << origin_table.pt;
+@@
+add_origin(po[0], "pgd", pa[0], table=pt[0])
+
+@origin_lower@
+expression A, O, X;
+identifier palloc = {p4d_alloc, pud_alloc};
+identifier poff = {p4d_offset, pud_offset};
+position po, pa, px, pf;
+@@
+(
+ O@po \& \( (poff@pf(X@px, A@pa))
+\| (palloc@pf(\( &init_mm \| (&init_mm) \), X@px, A@pa))
+\| (X@px + p4d_index@pf(A@pa))
+\| (X@px + pud_index@pf(A@pa))
+\| (&X@px[p4d_index@pf(A@pa)])
+\)
+)
+
+@script:python@
+po << origin_lower.po;
+pa << origin_lower.pa;
+px << origin_lower.px;
+pf << origin_lower.pf;
+@@
+lvl = "pud" if source(pf[0]).startswith("pud") else "p4d"
+add_origin(po[0], lvl, pa[0], parent=px[0])
+
+# Every value a page-table pointer gets in a function, for whose table it
+# is, and pointers just allocated.
+@assign@
+typedef pgd_t;
+typedef p4d_t;
+typedef pud_t;
+idexpression {pgd_t *, p4d_t *, pud_t *} x;
+expression O;
+position po;
+@@
+x = O@po
+
+@script:python@
+x << assign.x;
+po << assign.po;
+@@
+assigns.setdefault((po[0].file, po[0].current_element, x), []).append(key(po[0]))
+
+@assign_decl@
+identifier x;
+expression O;
+position po;
+typedef pgd_t;
+typedef p4d_t;
+typedef pud_t;
+@@
+(
+pgd_t *x = O@po;
+|
+p4d_t *x = O@po;
+|
+pud_t *x = O@po;
+)
+
+@script:python@
+x << assign_decl.x;
+po << assign_decl.po;
+@@
+assigns.setdefault((po[0].file, po[0].current_element, x), []).append(key(po[0]))
+
+@newtable@
+identifier x, f;
+expression list es;
+type T;
+position p;
+@@
+(
+x@p = (T)f(es)
+|
+x@p = f(es)
+)
+
+@script:python@
+x << newtable.x;
+f << newtable.f;
+p << newtable.p;
+@@
+fresh_table(p[0], x, f)
+
+@newtable_decl@
+identifier x, f;
+expression list es;
+type T, T2;
+position p;
+@@
+(
+T x@p = (T2)f(es);
+|
+T x@p = f(es);
+)
+
+@script:python@
+x << newtable_decl.x;
+f << newtable_decl.f;
+p << newtable_decl.p;
+@@
+fresh_table(p[0], x, f)
+
+# The uses that are plain identifiers get the flow rules below.
+@useid@
+identifier p;
+position pe : script:python() { is_use(pe[0]) };
+@@
+p@pe
+
+// Assignments to the pointer that reach the use unchanged.
 @def exists@
-identifier call.pop, p;
-expression O, E, E2;
-position call.pc, pd, po;
+identifier useid.p;
+expression O, E;
+position useid.pe, pd, po;
 type T;
 @@
 (
@@ -228,62 +584,57 @@ T p@pd = O@po;
 p@pd = O@po
 )
 ... when != p = E
-pop@pc(\( &init_mm \| (&init_mm) \), p, E2)
+p@pe
 
 @script:python@
-pc << call.pc;
-pop << call.pop;
+pe << useid.pe;
 pd << def.pd;
 po << def.po;
 @@
-o = source(po[0])
-addr = origin_address(level_of(pop), o)
-k = key(pc[0])
-line = int(pd[0].line)
-if addr is None:
-	others.setdefault(k, []).append((line, o))
-else:
-	origins.setdefault(k, []).append((line, level_of(pop), addr))
+defs.setdefault(key(pe[0]), []).append((int(pd[0].line), key(po[0]),
+					 source(po[0])))
 
 @param exists@
-identifier call.pop, fn, p;
-expression E, E2;
-position call.pc;
+identifier useid.p, fn;
+expression E;
+position useid.pe;
 type T;
 @@
 fn(..., T p, ...) {
 ... when != p = E
-pop@pc(\( &init_mm \| (&init_mm) \), p, E2)
+p@pe
 ... when any
 }
 
 @script:python@
-pc << call.pc;
+pe << useid.pe;
+p << useid.p;
 fn << param.fn;
 @@
-params.add(key(pc[0]))
+params[key(pe[0])] = p
 
-# Steps of the entry pointer that reach the call.
+# Steps of the pointer that reach the use.
 @advance exists@
-identifier call.pop, p;
-expression E, E2, F;
-position call.pc, pa;
+identifier useid.p;
+expression E, F;
+position useid.pe, pa;
 @@
 \(p@pa++\|p@pa--\|p@pa += F\|p@pa -= F\)
 ... when != p = E
-pop@pc(\( &init_mm \| (&init_mm) \), p, E2)
+p@pe
 
 @script:python@
-pc << call.pc;
+pe << useid.pe;
 pa << advance.pa;
 @@
-advances.setdefault(key(pc[0]), []).append(pos(pa[0]))
+advances.setdefault(key(pe[0]), []).append(pos(pa[0]))
 
-# Changes of a variable between the pointer's origin and the call.
+# Changes of a variable between the pointer's origin and the use, and
+# between the function's entry and the use of a parameter.
 @addrmod exists@
-identifier call.pop, p, v;
-expression O, E, E2, F;
-position call.pc, pd, pm;
+identifier useid.p, v;
+expression O, E, F;
+position useid.pe, pd, pm;
 type T;
 @@
 (
@@ -294,18 +645,39 @@ p@pd = O
 ... when != p = E
 \(v@pm = F\|v@pm++\|v@pm--\|v@pm += F\|v@pm -= F\)
 ... when != p = E
-pop@pc(\( &init_mm \| (&init_mm) \), p, E2)
+p@pe
 
 @script:python@
-pc << call.pc;
+pe << useid.pe;
 pd << addrmod.pd;
 v << addrmod.v;
 pm << addrmod.pm;
 @@
-addr_mods.setdefault(key(pc[0]), []).append((int(pd[0].line), v) + pos(pm[0]))
+mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (int(pd[0].line),))
+
+@parammod exists@
+identifier useid.p, v, fn;
+expression E, F;
+position useid.pe, pm;
+type T;
+@@
+fn(..., T p, ...) {
+... when != p = E
+\(v@pm = F\|v@pm++\|v@pm--\|v@pm += F\|v@pm -= F\)
+... when != p = E
+p@pe
+... when any
+}
+
+@script:python@
+pe << useid.pe;
+v << parammod.v;
+pm << parammod.pm;
+@@
+mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (None,))
 
 # The kernel's walk idiom: pointer and address step in one expression.
-@step depends on call@
+@step@
 identifier p, v;
 expression F, G;
 position pa, pm;
@@ -327,7 +699,6 @@ pairs.append((p, pos(pa[0]), v, pos(pm[0])))
 @depends on context@
 identifier call.pop;
 position call.pc;
-expression E1, E2;
 @@
 * pop@pc(...)
 
@@ -336,22 +707,37 @@ pc << call.pc;
 pop << call.pop;
 pe << call.pe;
 @@
-coccilib.report.print_report(pc[0], message(decide(pc[0], pop, source(pe[0]))))
+coccilib.report.print_report(pc[0],
+	message(decide(pc[0], pop, source(pe[0]), pe[0])))
 
 @script:python depends on org@
 pc << call.pc;
 pop << call.pop;
 pe << call.pe;
 @@
-coccilib.org.print_todo(pc[0], message(decide(pc[0], pop, source(pe[0]))))
+coccilib.org.print_todo(pc[0],
+	message(decide(pc[0], pop, source(pe[0]), pe[0])))
 
 @script:python depends on json@
 pc << call.pc;
 pop << call.pop;
 pe << call.pe;
 @@
-print(jsonlib.dumps(dict(decide(pc[0], pop, source(pe[0])), kind="finding"),
-		 sort_keys=True))
+emit(dict(decide(pc[0], pop, source(pe[0]), pe[0]), kind="finding"))
+
+@script:python depends on json@
+pc << alloc.pc;
+palloc << alloc.palloc;
+pe << alloc.pe;
+A << alloc.A;
+@@
+p = pc[0]
+emit(dict(kind="indirect", file=p.file, line=int(p.line),
+	  column=int(p.column), column_end=int(p.column_end),
+	  function=p.current_element, section=section_of(p), call=palloc,
+	  level="pgd" if palloc == "p4d_alloc" else "p4d",
+	  value=evaluate(key(pe[0]), source(pe[0]),
+			 (p.file, p.current_element))))
 
 @script:python convertible@
 pc << call.pc;
@@ -360,7 +746,7 @@ pe << call.pe;
 q;
 A;
 @@
-d = decide(pc[0], pop, source(pe[0]))
+d = decide(pc[0], pop, source(pe[0]), pe[0])
 if d["address"] is None:
 	cocci.include_match(False)
 else:
@@ -423,3 +809,20 @@ position last_linux_include.q;
 @@
 #include <linux/...>@q
 + #include <linux/pgalloc.h>
+
+@finalize:python@
+@@
+for (file, name), fn in sorted(functions.items()):
+	rets = [evaluate(k, t, (file, name)) for (k, t) in fn["returns"]]
+	emit(dict(kind="function", file=file, name=name, line=fn["line"],
+		  static=fn["static"],
+		  params=[fn["params"].get(i, "") for i in range(len(fn["params"]))],
+		  returns=rets))
+for k, u in sorted(uses.items(), key=lambda x: str(x)):
+	if u[0] != "arg":
+		continue
+	(_, g, n, ck, caller) = u
+	emit(dict(kind="arg", file=k[0], line=k[1], column=k[2], callee=g,
+		  index=n, call="%s:%s:%s" % ck, caller=caller,
+		  text=calls[ck][1][n],
+		  value=evaluate(k, calls[ck][1][n], (k[0], caller))))
