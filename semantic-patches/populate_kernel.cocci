@@ -141,6 +141,10 @@ def add_origin(po, level, pa, parent=None, table=None, owner=None):
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
 
+def function_of(p, name):
+	return functions.setdefault((p.file, name), dict(line=int(p.line),
+		static=False, params={}, returns=[]))
+
 def fresh_table(p, x, f):
 	if (p.file, f) not in functions:
 		allocated[(p.file, p.current_element, x)] = f
@@ -166,8 +170,9 @@ def owner_of_var(fn, var, seen):
 
 def owner_at(fn, k, seen):
 	o = origins.get(k)
-	if o is None:
+	if o is None or k in seen:
 		return None
+	seen.add(k)
 	if o["owner"]:
 		return o["owner"]
 	if o["table"] and (fn[0], fn[1], o["table"]) in allocated:
@@ -347,18 +352,17 @@ T f@pf(ps, T2 v, ...) { ... }
 
 @fstatic depends on json@
 identifier fdef.f;
-position fdef.pf, ps;
+position ps;
 type T;
 @@
-static T f@pf@ps(...) { ... }
+static T f@ps(...) { ... }
 
 @script:python depends on json@
 f << fdef.f;
-pf << fstatic.ps;
+pf << fdef.pf;
 @@
 WANTED.add(f)
-functions.setdefault((pf[0].file, f), dict(line=int(pf[0].line),
-	static=False, params={}, returns=[]))
+function_of(pf[0], f)
 
 @script:python depends on json@
 f << fdef.f;
@@ -366,13 +370,13 @@ pf << fdef.pf;
 k << fparam.k;
 v << fparam.v;
 @@
-functions[(pf[0].file, f)]["params"][int(k)] = v
+function_of(pf[0], f)["params"][int(k)] = v
 
 @script:python depends on json@
 f << fdef.f;
-pf << fdef.pf;
+pf << fstatic.ps;
 @@
-functions[(pf[0].file, f)]["static"] = True
+function_of(pf[0], f)["static"] = True
 
 # Each argument of a call to such a function, and each value returned.
 @callarg depends on json@
