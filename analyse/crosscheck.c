@@ -37,7 +37,7 @@ static long match(const struct scan_site *s, const struct analysis *an,
 		const struct sem_finding *f = &an->findings[i];
 
 		if (taken[i] || f->line != s->line || f->level != s->level ||
-		    strcmp(f->file, s->path))
+		    f->indirect != s->indirect || strcmp(f->file, s->path))
 			continue;
 		dist = abs(f->column - s->column);
 		if (best < 0 || dist < best_dist) {
@@ -105,13 +105,22 @@ static void from_semantic(struct finding *f, const struct sem_finding *sf)
 	f->address = sf->address ? xstrdup(sf->address) : NULL;
 	f->reason = sf->reason ? xstrdup(sf->reason) : NULL;
 	f->rule = sf->address ? RULE_CONVERT : RULE_MANUAL;
+	f->indirect = sf->indirect;
+	if (f->indirect)
+		f->rule = RULE_INDIRECT;
+	f->value = sf->value ? xstrdup(sf->value) : NULL;
 }
 
 static void from_site(struct finding *f, const struct scan_site *s)
 {
 	f->level = s->level;
-	f->call = xasprintf("%s_populate%s", level_name(s->level),
-			    s->safe ? "_safe" : "");
+	if (s->indirect)	/* p4d_alloc fills a pgd entry */
+		f->call = xstrdup(s->level == LEVEL_PGD ? "p4d_alloc" :
+				  "pud_alloc");
+	else
+		f->call = xasprintf("%s_populate%s", level_name(s->level),
+				    s->safe ? "_safe" : "");
+	f->indirect = s->indirect;
 	f->function = xstrdup(s->function);
 	f->section = xstrdup(s->section);
 	f->rule = RULE_UNANALYZED;

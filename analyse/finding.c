@@ -5,6 +5,16 @@
 
 static void finding_free(struct finding *f)
 {
+	size_t i;
+
+	for (i = 0; i < f->nr_proof; i++) {
+		free(f->proof[i].file);
+		free(f->proof[i].function);
+		free(f->proof[i].text);
+	}
+	free(f->proof);
+	free(f->owner);
+	free(f->value);
 	free(f->file);
 	free(f->function);
 	free(f->section);

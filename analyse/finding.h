@@ -25,6 +25,14 @@ enum exposure {
 	EXPOSURE_NOOP,		/* the level is folded: the call does nothing */
 };
 
+/* One step of a proof from the callers: a call site or a returned value. */
+struct proof_step {
+	char *file;
+	int line;
+	char *function;		/* the caller, or the function returning */
+	char *text;		/* what it shows, one line */
+};
+
 struct finding {
 	char *file;		/* relative to the tree root */
 	int line;		/* 1-based */
@@ -38,6 +46,11 @@ struct finding {
 	char *address;		/* the inferred address, or NULL */
 	char *reason;		/* why no address, or why unanalyzed; NULL */
 	bool unanalyzed;
+	bool indirect;		/* p4d_alloc/pud_alloc(&init_mm, ...) */
+	char *owner;		/* whose private table the entry is in, or NULL */
+	char *value;		/* spatch's value of the entry pointer, JSON */
+	struct proof_step *proof;	/* how the callers prove the address */
+	size_t nr_proof, alloc_proof;
 	bool synced_locally;	/* a sync follows in the same function */
 	bool boot_only;		/* in an __init function */
 	char *arch;		/* "x86" for arch/x86/..., NULL for generic code */

@@ -32,12 +32,19 @@ static int get_int(json_t *obj, const char *key, int *out)
 int sem_finding_parse(const char *line, struct sem_finding *f)
 {
 	json_t *obj = json_loads(line, 0, NULL);
-	const char *level;
+	const char *level, *kind;
+	json_t *value;
 	int ret = -1;
 
 	memset(f, 0, sizeof(*f));
 	if (!json_is_object(obj))
 		goto out;
+	kind = json_string_value(json_object_get(obj, "kind"));
+	if (kind && strcmp(kind, "finding") && strcmp(kind, "indirect")) {
+		ret = 1;
+		goto out;
+	}
+	f->indirect = kind && !strcmp(kind, "indirect");
 	level = json_string_value(json_object_get(obj, "level"));
 	f->file = opt_string(obj, "file");
 	f->call = opt_string(obj, "call");
@@ -51,6 +58,9 @@ int sem_finding_parse(const char *line, struct sem_finding *f)
 	f->section = opt_string(obj, "section");
 	f->address = opt_string(obj, "address");
 	f->reason = opt_string(obj, "reason");
+	value = json_object_get(obj, "value");
+	if (value)
+		f->value = json_dumps(value, JSON_COMPACT | JSON_SORT_KEYS);
 	if (!f->function)
 		f->function = xstrdup("");
 	if (!f->section)
@@ -58,7 +68,7 @@ int sem_finding_parse(const char *line, struct sem_finding *f)
 	ret = 0;
 out:
 	json_decref(obj);
-	if (ret) {
+	if (ret < 0) {
 		free(f->file);
 		free(f->call);
 		memset(f, 0, sizeof(*f));

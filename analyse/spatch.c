@@ -238,10 +238,18 @@ static void collect(struct pool *p, struct batch *b)
 	struct sem_finding sf;
 
 	while (f && getline(&line, &cap, f) > 0) {
-		if (line[0] != '{' || sem_finding_parse(line, &sf))
+		if (line[0] != '{')
 			continue;
-		*ARRAY_PUSH(p->out->findings, p->out->nr_findings,
-			    p->out->alloc_findings) = sf;
+		switch (sem_finding_parse(line, &sf)) {
+		case 0:
+			*ARRAY_PUSH(p->out->findings, p->out->nr_findings,
+				    p->out->alloc_findings) = sf;
+			break;
+		case 1:
+			*ARRAY_PUSH(p->out->facts, p->out->nr_facts,
+				    p->out->alloc_facts) = xstrdup(line);
+			break;
+		}
 	}
 	free(line);
 	if (f)
@@ -505,7 +513,11 @@ void analysis_free(struct analysis *a)
 		free(f->section);
 		free(f->address);
 		free(f->reason);
+		free(f->value);
 	}
+	for (i = 0; i < a->nr_facts; i++)
+		free(a->facts[i]);
+	free(a->facts);
 	for (i = 0; i < a->nr_files; i++) {
 		free(a->files[i].path);
 		free(a->files[i].detail);

@@ -25,6 +25,8 @@ struct sem_finding {
 	char *section;			/* "" when none */
 	char *address;			/* NULL when none could be inferred */
 	char *reason;			/* NULL when converted */
+	bool indirect;			/* p4d_alloc/pud_alloc on init_mm */
+	char *value;			/* the entry pointer's value, JSON */
 };
 
 enum file_status {
@@ -44,6 +46,9 @@ struct file_result {
 struct analysis {
 	struct sem_finding *findings;
 	size_t nr_findings, alloc_findings;
+	/* json mode: "function" and "arg" facts, one JSON line each */
+	char **facts;
+	size_t nr_facts, alloc_facts;
 	struct file_result *files;	/* one per candidate, in input order */
 	size_t nr_files;
 	size_t processes;		/* spatch processes started */
@@ -79,7 +84,10 @@ char *spatch_find(const char *spatch);
 int analyse_files(const struct spatch_config *cfg, char *const *files,
 		  size_t nr, struct analysis *out);
 
-/* Parse one line of json-mode output; 0 on success.  For the tests. */
+/*
+ * Parse one line of json-mode output; 0 on success, 1 when the line is a
+ * fact for the cross-function stage rather than a finding.
+ */
 int sem_finding_parse(const char *line, struct sem_finding *f);
 
 void analysis_free(struct analysis *a);

@@ -21,6 +21,8 @@
 #define RULE_CONVERT	"raw-populate"		/* convertible, address known */
 #define RULE_MANUAL	"raw-populate-manual"	/* no single address */
 #define RULE_UNANALYZED	"unanalyzed"		/* spatch did not see it */
+#define RULE_INDIRECT	"indirect-populate"	/* p4d_alloc/pud_alloc */
+#define RULE_PRIVATE	"private-table"		/* &init_mm, private table */
 
 struct rule {
 	const char *name;

@@ -9,6 +9,7 @@
 #include "pipeline/pipeline.h"
 #include "analyse/spatch.h"
 #include "classify/classify.h"
+#include "interproc/interproc.h"
 #include "lib/util.h"
 
 static void show_progress(size_t done, size_t total)
@@ -57,8 +58,11 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	crosscheck(&p->scan, ran ? &an : NULL,
 		   p->tool_error ? "not analysed: spatch could not run" : NULL,
 		   &p->findings, &p->counts);
-	if (ran)
+	if (ran) {
 		warn_failed_files(&an);
+		cfg.progress = NULL;
+		interproc_run(&cfg, &an, &p->findings);
+	}
 	analysis_free(&an);
 	for (i = 0; i < nr; i++)
 		free(files[i]);

@@ -142,9 +142,21 @@ static bool is_helper_name(const char *s, size_t len)
 	return in_names(s, len, kf_helpers, false);
 }
 
+/*
+ * p4d_alloc() and pud_alloc() populate a pgd / p4d entry when it is empty
+ * (through __p4d_alloc()/__pud_alloc(), which never sync).
+ */
+static bool is_indirect(const struct token *t)
+{
+	return t->kind == T_IDENT &&
+	       (TOK_IS(t, "p4d_alloc") || TOK_IS(t, "pud_alloc"));
+}
+
 /* Whole tokens only: xpgd_populate and pgd_populate_kernel do not count. */
 static bool is_callee(const struct token *t)
 {
+	if (is_indirect(t))
+		return true;
 	if (t->kind != T_IDENT || (t->len != 12 && t->len != 17))
 		return false;
 	if (memcmp(t->s, "pgd", 3) && memcmp(t->s, "p4d", 3))
@@ -189,8 +201,12 @@ static void add_site(struct scanner *s, const struct body *b)
 	site->line = c->line;
 	site->column = c->col;
 	site->column_end = c->col + (int)c->len;
-	site->level = c->s[1] == '4' ? LEVEL_P4D : LEVEL_PGD;
-	site->safe = c->len == 17;
+	site->indirect = is_indirect(c);
+	if (site->indirect)	/* the level of the entry it populates */
+		site->level = c->s[1] == '4' ? LEVEL_PGD : LEVEL_P4D;
+	else
+		site->level = c->s[1] == '4' ? LEVEL_P4D : LEVEL_PGD;
+	site->safe = !site->indirect && c->len == 17;
 	site->in_helper = b->in_helper;
 	site->in_macro = b->in_macro;
 	site->function = xstrndup(b->name, b->name_len);
@@ -683,15 +699,17 @@ static int line_at(const char *buf, size_t off)
 
 /*
  * Most files cannot hold a site or a helper: spare them the tokenizer.
- * Every name looked for contains "d_populate", unless a line splice cuts
- * it, and that takes a backslash-newline right after an identifier byte.
+ * Every name looked for contains "d_populate", "p4d_alloc" or "pud_alloc",
+ * unless a line splice cuts it, and that takes a backslash-newline right
+ * after an identifier byte.
  */
 static bool worth_lexing(const char *buf, size_t len)
 {
 	const char *p = buf, *end = buf + len;
 	char c;
 
-	if (memmem(buf, len, "d_populate", 10))
+	if (memmem(buf, len, "d_populate", 10) ||
+	    memmem(buf, len, "p4d_alloc", 9) || memmem(buf, len, "pud_alloc", 9))
 		return true;
 	while ((p = memchr(p, '\\', end - p))) {
 		c = p > buf ? p[-1] : ' ';

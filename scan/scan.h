@@ -21,6 +21,7 @@ struct scan_site {
 	int column_end;		/* 0-based, exclusive: end of the callee name */
 	enum pt_level level;
 	bool safe;		/* pgd_populate_safe / p4d_populate_safe */
+	bool indirect;		/* p4d_alloc / pud_alloc: level is the entry it fills */
 	bool in_helper;		/* inside the definition of pgd/p4d_populate_kernel */
 	bool in_macro;		/* inside the body of some other #define */
 	bool synced_after;	/* a sync follows in the same function body */

@@ -63,8 +63,8 @@ allocated = {}	# (file, function, var) -> allocator that set it
 functions = {}	# (file, name) -> dict(line, static, params, returns)
 decisions = {}
 file_lines = {}
-findings = []
-emitted = set()
+changed = set()	# (file, function, var) changed somewhere in the function
+args_of = {}	# argument position key -> ("arg", callee, index, call, caller)
 
 def key(p):
 	return (p.file, int(p.line), int(p.column))
@@ -132,12 +132,39 @@ def use_alloc(p):
 def wanted(name):
 	return name in WANTED
 
+def has_defs(p):
+	return key(p) in defs
+
+def is_param(p):
+	return key(p) in params
+
+def last_linux_include(p):
+	"""The last <linux/...> include of the file's top include block."""
+	last = None
+	for i, text in enumerate(lines_of(p.file)):
+		if re.match(r"\s*\x23\s*include\s*<linux/", text):
+			last = i + 1
+		elif re.match(r"\s*(\x23|/?\*|/{2}|$)", text) is None:
+			break
+	return last == int(p.line)
+
 def is_use(p):
 	return key(p) in uses
 
+def origin_key(p):
+	"""An origin's position: its first token, the ampersand of &T[i]
+	included (the rule binds T, which starts after it)."""
+	line = lines_of(p.file)[int(p.line) - 1]
+	col = int(p.column)
+	before = line[:col].rstrip()
+	name = re.match(r"\s*(\w+)\s*\[", line[col:])
+	if before.endswith("&") and name:
+		return (p.file, int(p.line), len(before) - 1)
+	return key(p)
+
 def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
-	origins[key(po)] = dict(level=level, address=a, vars=address_vars(a),
+	origins[origin_key(po)] = dict(level=level, address=a, vars=address_vars(a),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
 
@@ -350,6 +377,21 @@ type T, T2;
 @@
 T f@pf(ps, T2 v, ...) { ... }
 
+// Parameters a function changes somewhere: a returned entry of such a
+// parameter does not prove the caller's address.
+@fassigned depends on json@
+identifier v;
+expression E;
+position pm;
+@@
+\(v@pm = E\|v@pm++\|v@pm--\|v@pm += E\|v@pm -= E\|++v@pm\|--v@pm\)
+
+@script:python depends on json@
+v << fassigned.v;
+pm << fassigned.pm;
+@@
+changed.add((pm[0].file, pm[0].current_element, v))
+
 @fstatic depends on json@
 identifier fdef.f;
 position ps;
@@ -393,9 +435,27 @@ pc << callarg.pc;
 pe << callarg.pe;
 n << callarg.n;
 @@
-add_use(pe[0], ("arg", callee, int(n), key(pc[0]), pe[0].current_element))
+args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
+
+# Only entry pointers need the flow rules; the other arguments' text is
+# enough.
+@callarg_entry depends on json@
+identifier callarg.callee;
+typedef pgd_t;
+typedef p4d_t;
+typedef pud_t;
+idexpression {pgd_t *, p4d_t *, pud_t *} E;
+expression list es;
+position callarg.pc, pe;
+@@
+callee@pc(es, E@pe, ...)
+
+@script:python depends on json@
+pe << callarg_entry.pe;
+@@
+add_use(pe[0], "arg")
 
 @ret depends on json@
 expression E;
@@ -413,14 +473,15 @@ if fk in functions:
 
 # Where an entry comes from: one rule per kind of origin.
 @origin_k@
-expression A, O;
+expression A;
 position po, pa;
 @@
 (
- O@po \& \( (pgd_offset_k(A@pa))
-\| (pgd_offset(\( &init_mm \| (&init_mm) \), A@pa))
-\| (pgd_offset_pgd(init_mm.pgd, A@pa))
-\)
+pgd_offset_k@po(A@pa)
+|
+pgd_offset@po(\( &init_mm \| (&init_mm) \), A@pa)
+|
+pgd_offset_pgd@po(init_mm.pgd, A@pa)
 )
 
 @script:python@
@@ -430,16 +491,19 @@ pa << origin_k.pa;
 add_origin(po[0], "pgd", pa[0])
 
 @origin_private@
-expression A, O, T, M;
+expression A, T, M;
 position po, pa, pt;
 @@
 (
- O@po \& \( (pgd_offset(\( &init_mm \| (&init_mm) \), A))
-\| (pgd_offset_pgd(init_mm.pgd, A))
-\| (pgd_offset(M@pt, A@pa))
-\| (pgd_offset_pgd(T@pt, A@pa))
-\| (pgd_offset_raw(T@pt, A@pa))
-\)
+pgd_offset(\( &init_mm \| (&init_mm) \), A)
+|
+pgd_offset_pgd(init_mm.pgd, A)
+|
+pgd_offset@po(M@pt, A@pa)
+|
+pgd_offset_pgd@po(T@pt, A@pa)
+|
+pgd_offset_raw@po(T@pt, A@pa)
 )
 
 @script:python@
@@ -450,35 +514,36 @@ pt << origin_private.pt;
 add_origin(po[0], "pgd", pa[0], owner="'%s'" % source(pt[0]))
 
 @origin_table@
-expression A, O, T;
-position po, pa, pt;
+expression A, T;
+position pa, pt;
 @@
 (
- O@po \& \( (T@pt + pgd_index(A@pa))
-\| (&T@pt[pgd_index(A@pa)])
-\)
+T@pt + pgd_index(A@pa)
+|
+ &T@pt[pgd_index(A@pa)]
 )
 
 @script:python@
-po << origin_table.po;
 pa << origin_table.pa;
 pt << origin_table.pt;
 @@
-add_origin(po[0], "pgd", pa[0], table=pt[0])
+add_origin(pt[0], "pgd", pa[0], table=pt[0])
 
 @origin_lower@
-expression A, O, X;
+expression A, X;
 identifier palloc = {p4d_alloc, pud_alloc};
 identifier poff = {p4d_offset, pud_offset};
+identifier pidx = {p4d_index, pud_index};
 position po, pa, px, pf;
 @@
 (
- O@po \& \( (poff@pf(X@px, A@pa))
-\| (palloc@pf(\( &init_mm \| (&init_mm) \), X@px, A@pa))
-\| (X@px + p4d_index@pf(A@pa))
-\| (X@px + pud_index@pf(A@pa))
-\| (&X@px[p4d_index@pf(A@pa)])
-\)
+poff@po@pf(X@px, A@pa)
+|
+palloc@po@pf(\( &init_mm \| (&init_mm) \), X@px, A@pa)
+|
+X@po@px + pidx@pf(A@pa)
+|
+ &X@po@px[pidx@pf(A@pa)]
 )
 
 @script:python@
@@ -635,10 +700,16 @@ advances.setdefault(key(pe[0]), []).append(pos(pa[0]))
 
 # Changes of a variable between the pointer's origin and the use, and
 # between the function's entry and the use of a parameter.
+@usedef@
+identifier p;
+position pe : script:python() { has_defs(pe[0]) };
+@@
+p@pe
+
 @addrmod exists@
-identifier useid.p, v;
+identifier usedef.p, v;
 expression O, E, F;
-position useid.pe, pd, pm;
+position usedef.pe, pd, pm;
 type T;
 @@
 (
@@ -652,17 +723,23 @@ p@pd = O
 p@pe
 
 @script:python@
-pe << useid.pe;
+pe << usedef.pe;
 pd << addrmod.pd;
 v << addrmod.v;
 pm << addrmod.pm;
 @@
 mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (int(pd[0].line),))
 
+@useparam@
+identifier p;
+position pe : script:python() { is_param(pe[0]) };
+@@
+p@pe
+
 @parammod exists@
-identifier useid.p, v, fn;
+identifier useparam.p, v, fn;
 expression E, F;
-position useid.pe, pm;
+position useparam.pe, pm;
 type T;
 @@
 fn(..., T p, ...) {
@@ -674,7 +751,7 @@ p@pe
 }
 
 @script:python@
-pe << useid.pe;
+pe << useparam.pe;
 v << parammod.v;
 pm << parammod.pm;
 @@
@@ -733,7 +810,6 @@ emit(dict(decide(pc[0], pop, source(pe[0]), pe[0]), kind="finding"))
 pc << alloc.pc;
 palloc << alloc.palloc;
 pe << alloc.pe;
-A << alloc.A;
 @@
 p = pc[0]
 emit(dict(kind="indirect", file=p.file, line=int(p.line),
@@ -759,7 +835,7 @@ else:
 		int(p.line), int(p.column), int(p.line_end), int(p.column_end))
 	coccinelle.A = cocci.make_expr(d["address"])
 
-@convert depends on patch@
+@rewrite depends on patch@
 position convertible.q;
 expression convertible.A;
 expression E1, E2;
@@ -781,37 +857,19 @@ expression E1, E2;
 )
 
 // The include goes after the last <linux/...> include of the top block.
-@has_pgalloc depends on convert@
+@has_pgalloc depends on rewrite@
 @@
 #include <linux/pgalloc.h>
 
-@linux_include depends on convert && !has_pgalloc@
-position p;
+@linux_include depends on rewrite && !has_pgalloc@
+position p : script:python() { last_linux_include(p[0]) };
 @@
 #include <linux/...>@p
 
-@script:python last_linux_include@
-p << linux_include.p;
-q;
+@depends on rewrite@
+position linux_include.p;
 @@
-lines = lines_of(p[0].file)
-last = None
-for i, text in enumerate(lines):
-	if re.match(r"\s*#\s*include\s*<linux/", text):
-		last = i + 1
-	elif re.match(r"\s*(#|/?\*|//|$)", text) is None:
-		break
-if last != int(p[0].line):
-	cocci.include_match(False)
-else:
-	coccinelle.q = cocci.make_position(p[0].file, p[0].current_element,
-		int(p[0].line), int(p[0].column), int(p[0].line_end),
-		int(p[0].column_end))
-
-@depends on convert@
-position last_linux_include.q;
-@@
-#include <linux/...>@q
+#include <linux/...>@p
 + #include <linux/pgalloc.h>
 
 @finalize:python@
@@ -820,11 +878,11 @@ for (file, name), fn in sorted(functions.items()):
 	rets = [evaluate(k, t, (file, name)) for (k, t) in fn["returns"]]
 	emit(dict(kind="function", file=file, name=name, line=fn["line"],
 		  static=fn["static"],
+		  assigned=sorted(v for v in fn["params"].values()
+				  if (file, name, v) in changed),
 		  params=[fn["params"].get(i, "") for i in range(len(fn["params"]))],
 		  returns=rets))
-for k, u in sorted(uses.items(), key=lambda x: str(x)):
-	if u[0] != "arg":
-		continue
+for k, u in sorted(args_of.items(), key=lambda x: str(x)):
 	(_, g, n, ck, caller) = u
 	emit(dict(kind="arg", file=k[0], line=k[1], column=k[2], callee=g,
 		  index=n, call="%s:%s:%s" % ck, caller=caller,

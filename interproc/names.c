@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A function's mentions, read lexically: calls, its definition and
+ * prototypes, EXPORT_SYMBOL*(), and anything else, which is taken to be
+ * its address escaping (a function pointer, a macro).  The callers the
+ * proof relies on must be exactly the calls found here, so a call that
+ * spatch did not analyse is noticed instead of silently left out.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interproc/interproc.h"
+#include "lib/util.h"
+
+struct lex {
+	const char *s, *end;
+	int line;
+	char prev[64], prev2[64];	/* the two previous tokens */
+};
+
+static bool ident_byte(char c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+/* Skip blanks, comments and line splices; count lines. */
+static void skip_space(struct lex *lx)
+{
+	while (lx->s < lx->end) {
+		if (*lx->s == '\n') {
+			lx->line++;
+			lx->s++;
+		} else if (isspace((unsigned char)*lx->s) || *lx->s == '\\') {
+			lx->s++;
+		} else if (lx->s + 1 < lx->end && !memcmp(lx->s, "/*", 2)) {
+			for (lx->s += 2; lx->s + 1 < lx->end &&
+			     memcmp(lx->s, "*/", 2); lx->s++)
+				lx->line += *lx->s == '\n';
+			lx->s += 2;
+		} else if (lx->s + 1 < lx->end && !memcmp(lx->s, "//", 2)) {
+			while (lx->s < lx->end && *lx->s != '\n')
+				lx->s++;
+		} else {
+			return;
+		}
+	}
+}
+
+static void skip_quoted(struct lex *lx)
+{
+	char q = *lx->s++;
+
+	while (lx->s < lx->end && *lx->s != q && *lx->s != '\n') {
+		if (*lx->s == '\\' && lx->s + 1 < lx->end)
+			lx->s++;
+		lx->s++;
+	}
+	lx->s++;
+}
+
+static void remember(struct lex *lx, const char *tok, size_t len)
+{
+	if (len >= sizeof(lx->prev))
+		len = sizeof(lx->prev) - 1;
+	memcpy(lx->prev2, lx->prev, sizeof(lx->prev));
+	memcpy(lx->prev, tok, len);
+	lx->prev[len] = '\0';
+}
+
+/* Words after which a name and '(' are a call, not a declaration. */
+static bool statement_word(const char *w)
+{
+	static const char *const words[] = {
+		"return", "else", "do", "case", "sizeof", "typeof",
+		"__typeof__", "unlikely", "likely",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		if (!strcmp(w, words[i]))
+			return true;
+	return false;
+}
+
+static int classify(struct lex *lx)
+{
+	char next;
+
+	skip_space(lx);
+	next = lx->s < lx->end ? *lx->s : '\0';
+	if (!strcmp(lx->prev, ".") || !strcmp(lx->prev, ">"))
+		return -1;		/* a member of the same name */
+	if (!strcmp(lx->prev, "(") && !strncmp(lx->prev2, "EXPORT_SYMBOL", 13))
+		return USE_EXPORT;
+	if (next != '(' || !strcmp(lx->prev, "define"))
+		return USE_OTHER;
+	if (!strcmp(lx->prev, "*") ||
+	    (ident_byte(lx->prev[0]) && !statement_word(lx->prev)))
+		return USE_DECL;
+	return USE_CALL;
+}
+
+static void add_use(struct name_uses *out, const char *path, int line,
+		    int kind)
+{
+	struct name_use *u = ARRAY_PUSH(out->items, out->nr, out->alloc);
+
+	u->file = xstrdup(path);
+	u->line = line;
+	u->kind = kind;
+}
+
+void names_in_file(const char *root, const char *path, const char *name,
+		   struct name_uses *out)
+{
+	char *full = path_join(root, path), *text;
+	size_t len, n = strlen(name);
+	struct lex lx = { 0 };
+	const char *start;
+	int line, kind;
+
+	text = read_file(full, &len);
+	free(full);
+	if (!text)
+		return;
+	lx.s = text;
+	lx.end = text + len;
+	lx.line = 1;
+	for (skip_space(&lx); lx.s < lx.end; skip_space(&lx)) {
+		if (*lx.s == '"' || *lx.s == '\'') {
+			skip_quoted(&lx);
+			remember(&lx, "\"", 1);
+			continue;
+		}
+		if (!ident_byte(*lx.s)) {
+			remember(&lx, lx.s++, 1);
+			continue;
+		}
+		for (start = lx.s; lx.s < lx.end && ident_byte(*lx.s); lx.s++)
+			;
+		if ((size_t)(lx.s - start) == n && !memcmp(start, name, n)) {
+			line = lx.line;
+			kind = classify(&lx);
+			if (kind >= 0)
+				add_use(out, path, line, kind);
+		}
+		remember(&lx, start, lx.s - start);
+	}
+	free(text);
+}
+
+size_t names_files(const char *root, const char *name, char ***files)
+{
+	size_t nr = 0, alloc = 0, rlen = strlen(root), cap = 0;
+	char *cmd, *line = NULL, *q, *p;
+	const char *s;
+	ssize_t got;
+	FILE *f;
+
+	*files = NULL;
+	for (s = name; *s; s++)
+		if (!ident_byte(*s))
+			return 0;
+	/* root in single quotes, each quote closed, escaped and reopened */
+	q = xmalloc(4 * rlen + 3);
+	p = q;
+	*p++ = '\'';
+	for (s = root; *s; s++) {
+		if (*s == '\'') {
+			memcpy(p, "'\\''", 4);
+			p += 4;
+		} else {
+			*p++ = *s;
+		}
+	}
+	*p++ = '\'';
+	*p = '\0';
+	cmd = xasprintf("grep -rlw --include='*.c' --include='*.h' -e %s -- %s 2>/dev/null",
+			name, q);
+	free(q);
+	f = popen(cmd, "r");
+	free(cmd);
+	while (f && (got = getline(&line, &cap, f)) > 0) {
+		if (line[got - 1] == '\n')
+			line[--got] = '\0';
+		p = line;
+		if (!strncmp(p, root, rlen))
+			for (p += rlen; *p == '/'; p++)
+				;
+		*ARRAY_PUSH(*files, nr, alloc) = xstrdup(p);
+	}
+	free(line);
+	if (f)
+		pclose(f);
+	return nr;
+}
+
+void name_uses_free(struct name_uses *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->nr; i++)
+		free(u->items[i].file);
+	free(u->items);
+	memset(u, 0, sizeof(*u));
+}

@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Proving an entry pointer's address from the callers.  A value (from the
+ * semantic patch) is one of: the entry of a level for an address, a
+ * parameter of the enclosing function, the result of a call, or unknown.
+ * A parameter is resolved through every call site of its function, a
+ * result through every return of the callee; both recurse, with a depth
+ * bound, and every step that was needed is kept as the proof.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interproc/interproc.h"
+#include "lib/util.h"
+
+struct lex_memo {
+	char *key;		/* "file:name" */
+	char *reason;		/* why callers cannot be trusted, or NULL */
+};
+
+struct ip_context {
+	const char *root;
+	struct ip_facts *facts;
+	char **need;		/* non-static functions missing callers */
+	size_t nr_need, alloc_need;
+	json_t *visiting[INTERPROC_MAX_DEPTH + 2];
+	int nr_visiting;
+	struct proof_step *steps;
+	size_t nr_steps, alloc_steps;
+	struct lex_memo *memo;
+	size_t nr_memo, alloc_memo;
+};
+
+#define MAX_ARGS 16
+
+struct call_site {
+	const char *key;	/* "file:line:column" of the call */
+	const char *file;
+	int line;
+	const char *caller;
+	json_t *args[MAX_ARGS];	/* by argument index */
+};
+
+static const char *str(json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+
+	return s ? s : "";
+}
+
+static bool has(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	return v && !json_is_null(v);
+}
+
+char *interproc_normalise(const char *text)
+{
+	char *out = xmalloc(strlen(text) + 1), *p = out;
+	size_t len, i;
+	int depth;
+	bool whole;
+
+	for (; *text; text++)
+		if (*text != ' ' && *text != '\t' && *text != '\n' &&
+		    *text != '\r')
+			*p++ = *text;
+	*p = '\0';
+	/* Drop parentheses that enclose the whole expression. */
+	for (len = strlen(out); len >= 2 && out[0] == '(' &&
+	     out[len - 1] == ')'; len -= 2) {
+		whole = true;
+		for (i = 0, depth = 0; i < len - 1; i++) {
+			depth += out[i] == '(';
+			depth -= out[i] == ')';
+			if (!depth) {
+				whole = false;
+				break;
+			}
+		}
+		if (!whole)
+			break;
+		memmove(out, out + 1, len - 2);
+		out[len - 2] = '\0';
+	}
+	return out;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	char *x = interproc_normalise(a), *y = interproc_normalise(b);
+	bool same = !strcmp(x, y);
+
+	free(x);
+	free(y);
+	return same;
+}
+
+static int param_index(json_t *fn, const char *name)
+{
+	json_t *params = json_object_get(fn, "params");
+	size_t i;
+
+	for (i = 0; i < json_array_size(params); i++)
+		if (!strcmp(json_string_value(json_array_get(params, i)) ?: "",
+			    name))
+			return (int)i;
+	return -1;
+}
+
+static const char *param_name(json_t *fn, int i)
+{
+	return json_string_value(json_array_get(json_object_get(fn, "params"),
+						i)) ?: "";
+}
+
+static bool in_array(json_t *arr, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < json_array_size(arr); i++)
+		if (!strcmp(json_string_value(json_array_get(arr, i)) ?: "", s))
+			return true;
+	return false;
+}
+
+/* The function a call in file names: its own static one, else a global. */
+static json_t *find_function(const struct ip_context *c, const char *file,
+			     const char *name)
+{
+	json_t *global = NULL, *fn;
+	size_t i;
+
+	for (i = 0; i < c->facts->nr_functions; i++) {
+		fn = c->facts->functions[i];
+		if (strcmp(str(fn, "name"), name))
+			continue;
+		if (!strcmp(str(fn, "file"), file))
+			return fn;
+		if (!json_is_true(json_object_get(fn, "static")))
+			global = fn;
+	}
+	return global;
+}
+
+static void add_step(struct ip_context *c, const char *file, int line,
+		     const char *function, char *text)
+{
+	struct proof_step *s = ARRAY_PUSH(c->steps, c->nr_steps,
+					  c->alloc_steps);
+
+	s->file = xstrdup(file);
+	s->line = line;
+	s->function = xstrdup(function);
+	s->text = text;
+}
+
+static void drop_steps(struct ip_context *c, size_t from)
+{
+	while (c->nr_steps > from) {
+		struct proof_step *s = &c->steps[--c->nr_steps];
+
+		free(s->file);
+		free(s->function);
+		free(s->text);
+	}
+}
+
+static void need(struct ip_context *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nr_need; i++)
+		if (!strcmp(c->need[i], name))
+			return;
+	*ARRAY_PUSH(c->need, c->nr_need, c->alloc_need) = xstrdup(name);
+}
+
+static int call_line(json_t *arg)
+{
+	const char *key = str(arg, "call"), *colon = strchr(key, ':');
+
+	return colon ? atoi(colon + 1) : 0;
+}
+
+/* The call sites of fn, each with its arguments by index. */
+static size_t call_sites(const struct ip_context *c, json_t *fn,
+			 struct call_site **out)
+{
+	const char *name = str(fn, "name"), *file = str(fn, "file");
+	bool is_static = json_is_true(json_object_get(fn, "static"));
+	size_t nr = 0, alloc = 0, i, j;
+	struct call_site *s;
+	json_t *arg;
+	int idx;
+
+	*out = NULL;
+	for (i = 0; i < c->facts->nr_args; i++) {
+		arg = c->facts->args[i];
+		if (strcmp(str(arg, "callee"), name) ||
+		    (is_static && strcmp(str(arg, "file"), file)) ||
+		    find_function(c, str(arg, "file"), name) != fn)
+			continue;
+		for (j = 0; j < nr; j++)
+			if (!strcmp((*out)[j].key, str(arg, "call")))
+				break;
+		if (j == nr) {
+			s = ARRAY_PUSH(*out, nr, alloc);
+			memset(s, 0, sizeof(*s));
+			s->key = str(arg, "call");
+			s->file = str(arg, "file");
+			s->line = call_line(arg);
+			s->caller = str(arg, "caller");
+		}
+		idx = (int)json_integer_value(json_object_get(arg, "index"));
+		if (idx >= 0 && idx < MAX_ARGS)
+			(*out)[j].args[idx] = arg;
+	}
+	return nr;
+}
+
+static bool site_has_line(struct call_site *sites, size_t nr,
+			  const char *file, int line)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		if (sites[i].line == line && !strcmp(sites[i].file, file))
+			return true;
+	return false;
+}
+
+/*
+ * Why the call sites found are not all of fn's callers, or NULL: its
+ * address is taken, it is exported, a call was not analysed.
+ */
+static char *check_mentions(struct ip_context *c, json_t *fn,
+			    struct call_site *sites, size_t nr_sites)
+{
+	const char *name = str(fn, "name"), *file = str(fn, "file");
+	bool is_static = json_is_true(json_object_get(fn, "static"));
+	struct name_uses uses = { 0 };
+	char **files = NULL, *why = NULL;
+	size_t nr_files, i;
+
+	if (is_static) {
+		files = xcalloc(1, sizeof(*files));
+		files[0] = xstrdup(file);
+		nr_files = 1;
+	} else {
+		nr_files = names_files(c->root, name, &files);
+	}
+	for (i = 0; i < nr_files; i++)
+		names_in_file(c->root, files[i], name, &uses);
+	for (i = 0; !why && i < uses.nr; i++) {
+		struct name_use *u = &uses.items[i];
+
+		if (u->kind == USE_EXPORT)
+			why = xasprintf("%s() is exported at %s:%d, so callers outside the tree may pass anything",
+					name, u->file, u->line);
+		else if (u->kind == USE_OTHER)
+			why = xasprintf("the address of %s() is taken at %s:%d (a function pointer or macro), so not every caller is known",
+					name, u->file, u->line);
+	}
+	for (i = 0; !why && i < uses.nr; i++) {
+		struct name_use *u = &uses.items[i];
+
+		if (u->kind != USE_CALL ||
+		    site_has_line(sites, nr_sites, u->file, u->line))
+			continue;
+		if (!ip_facts_has_file(c->facts, u->file)) {
+			need(c, name);
+			why = xasprintf("%s() is called at %s:%d, a file not analysed",
+					name, u->file, u->line);
+		} else {
+			why = xasprintf("the call of %s() at %s:%d was not analysed (spatch could not parse it)",
+					name, u->file, u->line);
+		}
+	}
+	for (i = 0; i < nr_files; i++)
+		free(files[i]);
+	free(files);
+	name_uses_free(&uses);
+	return why;
+}
+
+static char *lexical_check(struct ip_context *c, json_t *fn,
+			   struct call_site *sites, size_t nr)
+{
+	char *key = xasprintf("%s:%s", str(fn, "file"), str(fn, "name"));
+	struct lex_memo *m;
+	size_t i;
+
+	for (i = 0; i < c->nr_memo; i++) {
+		if (!strcmp(c->memo[i].key, key)) {
+			free(key);
+			return c->memo[i].reason ?
+			       xstrdup(c->memo[i].reason) : NULL;
+		}
+	}
+	m = ARRAY_PUSH(c->memo, c->nr_memo, c->alloc_memo);
+	m->key = key;
+	m->reason = check_mentions(c, fn, sites, nr);
+	return m->reason ? xstrdup(m->reason) : NULL;
+}
+
+static char *resolve(struct ip_context *c, json_t *val, const char *file,
+		     const char *function, const char *level, int depth,
+		     char **addr);
+
+/* Does every caller of fn pass the entry of its argument iv for ip? */
+static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
+			   const char *level, int depth)
+{
+	const char *name = str(fn, "name"), *pname = param_name(fn, ip);
+	const char *vname = param_name(fn, iv);
+	struct call_site *sites;
+	char *why = NULL, *inner, *x;
+	size_t nr, i, mark = c->nr_steps;
+	int v;
+
+	if (depth >= INTERPROC_MAX_DEPTH)
+		return xasprintf("the depth bound of %d callers is hit at %s()",
+				 INTERPROC_MAX_DEPTH, name);
+	for (v = 0; v < c->nr_visiting; v++)
+		if (c->visiting[v] == fn)
+			return xasprintf("%s() is reached again through its own callers (recursion)",
+					 name);
+	nr = call_sites(c, fn, &sites);
+	why = lexical_check(c, fn, sites, nr);
+	if (!why && !nr)
+		why = xasprintf("%s() has no in-tree caller", name);
+	c->visiting[c->nr_visiting++] = fn;
+	for (i = 0; !why && i < nr; i++) {
+		struct call_site *s = &sites[i];
+
+		if (ip >= MAX_ARGS || iv >= MAX_ARGS || !s->args[ip] || !s->args[iv]) {
+			why = xasprintf("the call at %s:%d passes too few arguments",
+					s->file, s->line);
+			break;
+		}
+		if (!strcmp(s->caller, name) && !strcmp(s->file, str(fn, "file"))) {
+			why = xasprintf("%s() calls itself at %s:%d (recursion)",
+					name, s->file, s->line);
+			break;
+		}
+		x = NULL;
+		inner = resolve(c, json_object_get(s->args[ip], "value"),
+				s->file, s->caller, level, depth + 1, &x);
+		if (inner) {
+			why = xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
+					s->file, s->line, s->caller,
+					str(s->args[ip], "text"), pname, inner);
+			free(inner);
+		} else if (!same_text(x, str(s->args[iv], "text"))) {
+			why = xasprintf("the call at %s:%d in %s() passes the %s entry of '%s' for '%s' but '%s' for '%s'",
+					s->file, s->line, s->caller, level, x,
+					pname, str(s->args[iv], "text"), vname);
+		} else {
+			add_step(c, s->file, s->line, s->caller,
+				 xasprintf("%s() passes '%s', the %s entry of '%s', and '%s'",
+					   s->caller, str(s->args[ip], "text"),
+					   level, x, str(s->args[iv], "text")));
+		}
+		free(x);
+	}
+	c->nr_visiting--;
+	if (why)
+		drop_steps(c, mark);
+	free(sites);
+	return why;
+}
+
+/* The candidates for the address: fn's other parameters, stable here. */
+static char *resolve_param(struct ip_context *c, json_t *val,
+			   const char *file, const char *function,
+			   const char *level, int depth, char **addr)
+{
+	json_t *fn = find_function(c, file, function), *mods, *steps, *m;
+	const char *p = str(val, "param"), *v;
+	char *why = NULL, *local = NULL;
+	int ip, iv, n;
+	size_t i;
+	bool ok;
+
+	if (!fn || strcmp(str(fn, "file"), file))
+		return xasprintf("'%s' is a parameter of %s(), whose facts are missing",
+				 p, function);
+	ip = param_index(fn, p);
+	n = (int)json_array_size(json_object_get(fn, "params"));
+	mods = json_object_get(val, "mods");
+	steps = json_object_get(val, "steps");
+	for (iv = 0; iv < n && ip >= 0; iv++) {
+		v = param_name(fn, iv);
+		if (iv == ip || !*v)
+			continue;
+		ok = true;
+		for (i = 0; ok && i < json_array_size(mods); i++) {
+			m = json_array_get(mods, i);
+			if (!strcmp(json_string_value(json_array_get(m, 0)) ?: "", v) &&
+			    !json_is_true(json_array_get(m, 2)))
+				ok = false;
+		}
+		for (i = 0; ok && i < json_array_size(steps); i++)
+			if (!in_array(json_array_get(json_array_get(steps, i), 1), v))
+				ok = false;
+		if (!ok) {
+			if (!local)
+				local = xasprintf("'%s' changes in %s() before the use and '%s' does not follow",
+						  v, function, p);
+			continue;
+		}
+		free(why);
+		why = prove_callers(c, fn, ip, iv, level, depth);
+		if (!why) {
+			*addr = xstrdup(v);
+			free(local);
+			return NULL;
+		}
+		/* a caller-side reason names a site: keep the first one */
+		if (strstr(why, " at "))
+			break;
+	}
+	if (!why)
+		why = local ? local : xasprintf("%s() has no parameter that could be the address",
+					       function);
+	else
+		free(local);
+	return why;
+}
+
+/* The address a call's result is the entry of: one of its arguments. */
+static char *resolve_call(struct ip_context *c, json_t *val, const char *file,
+			  const char *level, char **addr)
+{
+	const char *g = str(val, "call"), *a;
+	json_t *fn = find_function(c, file, g), *rets, *r;
+	int k = -1, i;
+	size_t j;
+
+	if (!fn)
+		return xasprintf("what %s() returns is not known (its definition was not analysed)",
+				 g);
+	rets = json_object_get(fn, "returns");
+	if (!json_array_size(rets))
+		return xasprintf("%s() returns no page-table entry", g);
+	for (j = 0; j < json_array_size(rets); j++) {
+		r = json_array_get(rets, j);
+		a = str(r, "address");
+		i = has(r, "entry") ? param_index(fn, a) : -1;
+		if (has(r, "owner") || strcmp(str(r, "entry"), level) || i < 0 ||
+		    in_array(json_object_get(fn, "assigned"), a) ||
+		    (k >= 0 && i != k))
+			return xasprintf("%s() does not always return the %s entry of one parameter it keeps unchanged",
+					 g, level);
+		k = i;
+	}
+	a = json_string_value(json_array_get(json_object_get(val, "args"), k));
+	if (!a)
+		return xasprintf("the call of %s() passes too few arguments", g);
+	*addr = xstrdup(a);
+	add_step(c, str(fn, "file"), (int)json_integer_value(json_object_get(fn, "line")),
+		 g, xasprintf("%s() returns the %s entry of its parameter '%s'",
+			      g, level, param_name(fn, k)));
+	return NULL;
+}
+
+static char *resolve(struct ip_context *c, json_t *val, const char *file,
+		     const char *function, const char *level, int depth,
+		     char **addr)
+{
+	if (!json_is_object(val))
+		return xstrdup("no value was inferred");
+	if (has(val, "entry")) {
+		if (has(val, "owner"))
+			return xasprintf("the entry is in %s, not the kernel's page table",
+					 str(val, "owner"));
+		if (strcmp(str(val, "entry"), level))
+			return xasprintf("it is a %s entry, not a %s entry",
+					 str(val, "entry"), level);
+		*addr = xstrdup(str(val, "address"));
+		return NULL;
+	}
+	if (has(val, "param"))
+		return resolve_param(c, val, file, function, level, depth, addr);
+	if (has(val, "call"))
+		return resolve_call(c, val, file, level, addr);
+	if (has(val, "unknown"))
+		return xstrdup(str(val, "unknown"));
+	return xstrdup("no value was inferred");
+}
+
+static bool wants_proof(const struct finding *f)
+{
+	return f->value && !f->unanalyzed && !f->indirect && !f->owner &&
+	       f->rule && !strcmp(f->rule, RULE_MANUAL) &&
+	       !strstr(f->call, "_safe");
+}
+
+/* Whose private table the value's entry is in, if spatch said so. */
+static void take_owner(struct finding *f, json_t *val)
+{
+	if (!has(val, "owner") || f->owner)
+		return;
+	f->owner = xstrdup(str(val, "owner"));
+	if (!f->indirect && !f->unanalyzed) {
+		f->rule = RULE_PRIVATE;
+		free(f->address);
+		f->address = NULL;
+	}
+}
+
+static void prove_finding(struct ip_context *c, struct finding *f)
+{
+	json_t *val = json_loads(f->value, 0, NULL);
+	const char *level = level_name(f->level);
+	char *addr = NULL, *why;
+	size_t mark = c->nr_steps, i;
+
+	why = resolve(c, val, f->file, f->function, level, 0, &addr);
+	if (!why) {
+		free(f->address);
+		free(f->reason);
+		f->address = addr;
+		f->reason = NULL;
+		f->rule = RULE_CONVERT;
+		for (i = mark; i < c->nr_steps; i++)
+			*ARRAY_PUSH(f->proof, f->nr_proof, f->alloc_proof) =
+				c->steps[i];
+		c->nr_steps = mark;
+	} else if (has(val, "param") || has(val, "call")) {
+		free(f->reason);
+		f->reason = has(val, "param") ?
+			xasprintf("'%s' comes from the callers of %s(), which do not prove its address: %s",
+				  str(val, "param"), f->function, why) :
+			xasprintf("the entry is the result of %s(): %s",
+				  str(val, "call"), why);
+		free(why);
+	} else {
+		free(why);
+	}
+	drop_steps(c, mark);
+	json_decref(val);
+}
+
+size_t interproc_prove(const char *root, struct ip_facts *facts,
+		       struct finding_list *findings, char ***need)
+{
+	struct ip_context c = { .root = root, .facts = facts };
+	json_t *val;
+	size_t i;
+
+	for (i = 0; i < findings->nr; i++) {
+		struct finding *f = &findings->items[i];
+
+		if (!f->value)
+			continue;
+		val = json_loads(f->value, 0, NULL);
+		take_owner(f, val);
+		json_decref(val);
+		if (wants_proof(f))
+			prove_finding(&c, f);
+	}
+	for (i = 0; i < c.nr_memo; i++) {
+		free(c.memo[i].key);
+		free(c.memo[i].reason);
+	}
+	free(c.memo);
+	free(c.steps);
+	*need = c.need;
+	return c.nr_need;
+}
