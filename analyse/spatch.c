@@ -28,6 +28,7 @@ struct batch {
 	double deadline;
 	bool killed;		/* by the watchdog */
 	char out[4096], err[4096];	/* temporary files for stdout, stderr */
+	char groups[4096];	/* --file-groups list, "" when not used */
 };
 
 struct pool {
@@ -156,9 +157,29 @@ static int make_temp(char *name, size_t size, const char *what)
  * that a hang, a timeout or Ctrl-C takes down spatch with everything it
  * started, and it dies with ptsync even when ptsync is killed.
  */
+/*
+ * Each file of a batch is its own group: on one command line spatch would
+ * join the files into one program, and every rule that inherits bindings
+ * would then run each file's bindings against every other file.
+ */
+static int write_groups(struct pool *p, struct batch *b)
+{
+	FILE *f;
+	size_t i;
+
+	if (make_temp(b->groups, sizeof(b->groups), "groups"))
+		return -1;
+	f = fopen(b->groups, "w");
+	if (!f)
+		return -1;
+	for (i = 0; i < b->nr; i++)
+		fprintf(f, "%s\n\n", p->paths[b->files[i]]);
+	return fclose(f);
+}
+
 static int start(struct pool *p, struct batch *b)
 {
-	char **argv = xcalloc(p->nr_argv + b->nr + 1, sizeof(*argv));
+	char **argv = xcalloc(p->nr_argv + b->nr + 3, sizeof(*argv));
 	struct run_cmd c = {
 		.argv = argv, .dir = p->cfg->root,
 		.out_path = b->out, .err_path = b->err,
@@ -168,16 +189,24 @@ static int start(struct pool *p, struct batch *b)
 	int ret;
 
 	memcpy(argv, p->argv, p->nr_argv * sizeof(*argv));
-	for (i = 0; i < b->nr; i++)
-		argv[p->nr_argv + i] = p->paths[b->files[i]];
-	b->out[0] = b->err[0] = '\0';
+	b->out[0] = b->err[0] = b->groups[0] = '\0';
+	if (b->nr > 1) {
+		argv[p->nr_argv] = "--file-groups";
+		argv[p->nr_argv + 1] = b->groups;
+	} else {
+		for (i = 0; i < b->nr; i++)
+			argv[p->nr_argv + i] = p->paths[b->files[i]];
+	}
 	ret = make_temp(b->out, sizeof(b->out), "out") ||
 	      make_temp(b->err, sizeof(b->err), "err") ||
+	      (b->nr > 1 && write_groups(p, b)) ||
 	      run_start(&c, &job);
 	free(argv);
 	if (ret) {
 		unlink(b->out);
 		unlink(b->err);
+		if (*b->groups)
+			unlink(b->groups);
 		return -1;
 	}
 	b->pid = job.pid;
@@ -336,6 +365,8 @@ static void finish(struct pool *p, struct batch *b, int status)
 		failed(p, b, status);
 	unlink(b->out);
 	unlink(b->err);
+	if (*b->groups)
+		unlink(b->groups);
 	free(b->files);
 }
 
@@ -352,6 +383,8 @@ static void stop_all(struct pool *p, const char *why)
 				   xstrdup(why));
 		unlink(b->out);
 		unlink(b->err);
+		if (*b->groups)
+			unlink(b->groups);
 		free(b->files);
 	}
 	p->nr_running = 0;

@@ -72,7 +72,11 @@ static void judge(struct finding *f, const struct arch_model *m)
 	const char *where = f->arch ? "arch code" : "generic code";
 	const char *lvl = level_name(f->level);
 
-	if (*exposed && !f->boot_only && !f->synced_locally) {
+	if (f->owner) {
+		f->severity = SEV_NOTE;
+		f->why = xasprintf("the entry is in %s, not the kernel's page table",
+				   f->owner);
+	} else if (*exposed && !f->boot_only && !f->synced_locally) {
 		f->severity = SEV_ERROR;
 		f->why = xasprintf("exposed on %s, can run after boot%s%s%s, and nothing syncs it",
 				   exposed, *f->section ? " (" : "",

@@ -30,6 +30,7 @@ struct ip_context {
 	size_t nr_steps, alloc_steps;
 	struct lex_memo *memo;
 	size_t nr_memo, alloc_memo;
+	size_t passed;		/* call sites the last prove_callers() passed */
 };
 
 #define MAX_ARGS 16
@@ -318,9 +319,10 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 	const char *vname = param_name(fn, iv);
 	struct call_site *sites;
 	char *why = NULL, *inner, *x;
-	size_t nr, i, mark = c->nr_steps;
+	size_t nr, i, mark = c->nr_steps, passed = 0;
 	int v;
 
+	c->passed = 0;
 	if (depth >= INTERPROC_MAX_DEPTH)
 		return xasprintf("the depth bound of %d callers is hit at %s()",
 				 INTERPROC_MAX_DEPTH, name);
@@ -363,10 +365,12 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 				 xasprintf("%s() passes '%s', the %s entry of '%s', and '%s'",
 					   s->caller, str(s->args[ip], "text"),
 					   level, x, str(s->args[iv], "text")));
+			passed++;
 		}
 		free(x);
 	}
 	c->nr_visiting--;
+	c->passed = passed;
 	if (why)
 		drop_steps(c, mark);
 	free(sites);
@@ -380,7 +384,8 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 {
 	json_t *fn = find_function(c, file, function), *mods, *steps, *m;
 	const char *p = str(val, "param"), *v;
-	char *why = NULL, *local = NULL;
+	char *why = NULL, *local = NULL, *reason;
+	size_t best = 0;
 	int ip, iv, n;
 	size_t i;
 	bool ok;
@@ -412,16 +417,21 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 						  v, function, p);
 			continue;
 		}
-		free(why);
-		why = prove_callers(c, fn, ip, iv, level, depth);
-		if (!why) {
+		reason = prove_callers(c, fn, ip, iv, level, depth);
+		if (!reason) {
 			*addr = xstrdup(v);
 			free(local);
+			free(why);
 			return NULL;
 		}
-		/* a caller-side reason names a site: keep the first one */
-		if (strstr(why, " at "))
-			break;
+		/* the candidate that got furthest explains the failure best */
+		if (!why || c->passed > best) {
+			free(why);
+			why = reason;
+			best = c->passed;
+		} else {
+			free(reason);
+		}
 	}
 	if (!why)
 		why = local ? local : xasprintf("%s() has no parameter that could be the address",
@@ -500,6 +510,15 @@ static bool wants_proof(const struct finding *f)
 }
 
 /* Whose private table the value's entry is in, if spatch said so. */
+/* An indirect population's entry address, for the advice. */
+static void take_indirect_address(struct finding *f, json_t *val)
+{
+	if (!f->indirect || f->address || !has(val, "entry") ||
+	    strcmp(str(val, "entry"), level_name(f->level)))
+		return;
+	f->address = xstrdup(str(val, "address"));
+}
+
 static void take_owner(struct finding *f, json_t *val)
 {
 	if (!has(val, "owner") || f->owner)
@@ -559,6 +578,7 @@ size_t interproc_prove(const char *root, struct ip_facts *facts,
 			continue;
 		val = json_loads(f->value, 0, NULL);
 		take_owner(f, val);
+		take_indirect_address(f, val);
 		json_decref(val);
 		if (wants_proof(f))
 			prove_finding(&c, f);

@@ -28,6 +28,18 @@ const struct rule rules[] = {
 		.message = "{call}() on init_mm not analysed: {reason}",
 		.help = "The call looks like a raw pgd/p4d_populate() on init_mm but spatch could not analyse its function; check it by hand and use the _kernel() variant if it populates init_mm.",
 	},
+	{
+		.name = RULE_INDIRECT,
+		.title = "p4d_alloc()/pud_alloc() on init_mm populates without a sync",
+		.message = "{call}() on init_mm populates an empty {level} entry without the page table sync, sync after it (arch_sync_kernel_mappings({address}, {address}) where the mask has the level) or populate it first with {level}_populate_kernel({address}, ...)",
+		.help = "p4d_alloc() and pud_alloc() populate an empty pgd / p4d entry through __p4d_alloc()/__pud_alloc(), which call pgd_populate()/p4d_populate() and never sync. Where ARCH_PAGE_TABLE_SYNC_MASK has the level, call arch_sync_kernel_mappings(addr, addr) after the allocation, or populate the entry first with pgd_populate_kernel()/p4d_populate_kernel(), as mm/kasan/init.c's early path does. ptsync never rewrites these calls.",
+	},
+	{
+		.name = RULE_PRIVATE,
+		.title = "populate on init_mm of a private page table",
+		.message = "{call}() on init_mm populates an entry of a private page table ({reason}), nothing to sync: leave it",
+		.help = "&init_mm is passed, but the entry belongs to another table (arm64 hibernation's trans_pgd, x86 EFI's pgd, a table just allocated): arch_sync_kernel_mappings() copies the kernel's own entries, so the _kernel() helpers do not apply. ptsync never rewrites these calls.",
+	},
 };
 
 const size_t nr_rules = ARRAY_SIZE(rules);

@@ -8,7 +8,10 @@
  * bytes, as gcc does), SEVERITY is "error", "warning" or "note", and RULE
  * is "raw-populate", "raw-populate-manual" or "unanalyzed".  MESSAGE never
  * holds a line break.  Editors and CI log parsers read this format, and
- * people grep it: it does not change.
+ * people grep it: it does not change.  An address proved from the callers
+ * is followed by one gcc-style note per call site the proof needed:
+ *
+ *   FILE:LINE:1: note: address proved by the callers: TEXT [ptsync-RULE]
  */
 #include <stdlib.h>
 
@@ -19,8 +22,14 @@ void report_gcc_line(FILE *out, const struct finding *f)
 {
 	char *msg = finding_message(f);
 
+	size_t i;
+
 	fprintf(out, "%s:%d:%d: %s: %s [ptsync-%s]\n", f->file, f->line,
 		f->column + 1, severity_name(f->severity), msg, f->rule);
+	for (i = 0; i < f->nr_proof; i++)
+		fprintf(out, "%s:%d:1: note: address proved by the callers: %s [ptsync-%s]\n",
+			f->proof[i].file, f->proof[i].line, f->proof[i].text,
+			f->rule);
 	free(msg);
 }
 

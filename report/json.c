@@ -84,6 +84,23 @@ static size_t count_exposure(const struct finding *f, size_t nr,
 	return n;
 }
 
+/* How the callers prove the address: one object per call site or return. */
+static json_t *proof_json(const struct finding *f)
+{
+	json_t *array = rjson_checked(json_array()), *o;
+	size_t i;
+
+	for (i = 0; i < f->nr_proof; i++) {
+		o = rjson_checked(json_object());
+		rjson_put(o, "file", rjson_text(f->proof[i].file));
+		rjson_put(o, "line", json_integer(f->proof[i].line));
+		rjson_put(o, "function", rjson_text(f->proof[i].function));
+		rjson_put(o, "text", rjson_text(f->proof[i].text));
+		json_array_append_new(array, o);
+	}
+	return array;
+}
+
 json_t *report_finding_json(const struct finding *f,
 			    const struct arch_model *model)
 {
@@ -105,6 +122,8 @@ json_t *report_finding_json(const struct finding *f,
 	rjson_put(o, "why", rjson_text(f->why ? f->why : ""));
 	rjson_put(o, "reason", rjson_text(f->reason));
 	rjson_put(o, "address", rjson_text(f->address));
+	rjson_put(o, "proof", proof_json(f));
+	rjson_put(o, "owner", rjson_text(f->owner));
 	rjson_put(o, "unanalyzed", json_boolean(f->unanalyzed));
 	rjson_put(o, "synced_locally", json_boolean(f->synced_locally));
 	rjson_put(o, "boot_only", json_boolean(f->boot_only));

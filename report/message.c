@@ -56,7 +56,11 @@ static char *what(const struct finding *f, const char *call,
 		str_append(&reason, xstrdup(strcmp(rule, RULE_MANUAL) ?
 					   "no reason given" :
 					   "no single address"));
-	text = rule_message(rule, call, level, address, reason);
+	if (f->owner)	/* a private table: the owner is the reason */
+		text = rule_message(RULE_PRIVATE, call, level, address,
+				    f->owner);
+	else
+		text = rule_message(rule, call, level, address, reason);
 	free(address);
 	free(reason);
 	return text;
@@ -70,6 +74,8 @@ char *finding_message(const struct finding *f)
 	char *why = clean(f->why ? f->why : "");
 	char *msg = what(f, call, level);
 
+	if (f->nr_proof && f->address)
+		str_append(&msg, xstrdup(", the address proved from the callers"));
 	if (*why)
 		str_append(&msg, xasprintf(" (%s)", why));
 	free(call);

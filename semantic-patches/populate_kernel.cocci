@@ -148,6 +148,9 @@ def last_linux_include(p):
 			break
 	return last == int(p.line)
 
+def in_function(p):
+	return (p.file, p.current_element) in functions
+
 def is_use(p):
 	return key(p) in uses
 
@@ -377,21 +380,6 @@ type T, T2;
 @@
 T f@pf(ps, T2 v, ...) { ... }
 
-// Parameters a function changes somewhere: a returned entry of such a
-// parameter does not prove the caller's address.
-@fassigned depends on json@
-identifier v;
-expression E;
-position pm;
-@@
-\(v@pm = E\|v@pm++\|v@pm--\|v@pm += E\|v@pm -= E\|++v@pm\|--v@pm\)
-
-@script:python depends on json@
-v << fassigned.v;
-pm << fassigned.pm;
-@@
-changed.add((pm[0].file, pm[0].current_element, v))
-
 @fstatic depends on json@
 identifier fdef.f;
 position ps;
@@ -439,37 +427,34 @@ args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
 
-# Only entry pointers need the flow rules; the other arguments' text is
-# enough.
-@callarg_entry depends on json@
-identifier callarg.callee;
-typedef pgd_t;
-typedef p4d_t;
-typedef pud_t;
-idexpression {pgd_t *, p4d_t *, pud_t *} E;
-expression list es;
-position callarg.pc, pe;
-@@
-callee@pc(es, E@pe, ...)
-
-@script:python depends on json@
-pe << callarg_entry.pe;
-@@
-add_use(pe[0], "arg")
-
 @ret depends on json@
 expression E;
-position pe;
+position pe : script:python() { in_function(pe[0]) };
 @@
 return E@pe;
 
 @script:python depends on json@
 pe << ret.pe;
 @@
-fk = (pe[0].file, pe[0].current_element)
-if fk in functions:
-	add_use(pe[0], "return")
-	functions[fk]["returns"].append((key(pe[0]), source(pe[0])))
+functions[(pe[0].file, pe[0].current_element)]["returns"].append(
+	(key(pe[0]), source(pe[0])))
+
+// A parameter changed on the way to a return: such a returned entry does
+// not prove the caller's address.
+@retmod exists@
+identifier v;
+expression E, F;
+position ret.pe, pm;
+@@
+\(v@pm = F\|v@pm++\|v@pm--\|v@pm += F\|v@pm -= F\|++v@pm\|--v@pm\)
+...
+return E@pe;
+
+@script:python depends on json@
+v << retmod.v;
+pm << retmod.pm;
+@@
+changed.add((pm[0].file, pm[0].current_element, v))
 
 # Where an entry comes from: one rule per kind of origin.
 @origin_k@
@@ -636,9 +621,25 @@ fresh_table(p[0], x, f)
 # The uses that are plain identifiers get the flow rules below.
 @useid@
 identifier p;
-position pe : script:python() { is_use(pe[0]) };
+identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
+		  p4d_populate_safe};
+identifier palloc = {p4d_alloc, pud_alloc};
+identifier callee : script:python() { wanted(callee) };
+typedef pgd_t;
+typedef p4d_t;
+typedef pud_t;
+idexpression {pgd_t *, p4d_t *, pud_t *} x;
+expression list es;
+expression E2, A;
+position pe;
 @@
-p@pe
+(
+pop(\( &init_mm \| (&init_mm) \), p@pe, E2)
+|
+palloc(\( &init_mm \| (&init_mm) \), p@pe, A)
+|
+callee(es, \(p@pe \& x\), ...)
+)
 
 // Assignments to the pointer that reach the use unchanged.
 @def exists@
@@ -700,16 +701,10 @@ advances.setdefault(key(pe[0]), []).append(pos(pa[0]))
 
 # Changes of a variable between the pointer's origin and the use, and
 # between the function's entry and the use of a parameter.
-@usedef@
-identifier p;
-position pe : script:python() { has_defs(pe[0]) };
-@@
-p@pe
-
 @addrmod exists@
-identifier usedef.p, v;
+identifier useid.p, v;
 expression O, E, F;
-position usedef.pe, pd, pm;
+position useid.pe, pd, pm;
 type T;
 @@
 (
@@ -723,23 +718,17 @@ p@pd = O
 p@pe
 
 @script:python@
-pe << usedef.pe;
+pe << useid.pe;
 pd << addrmod.pd;
 v << addrmod.v;
 pm << addrmod.pm;
 @@
 mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (int(pd[0].line),))
 
-@useparam@
-identifier p;
-position pe : script:python() { is_param(pe[0]) };
-@@
-p@pe
-
 @parammod exists@
-identifier useparam.p, v, fn;
+identifier useid.p, v, fn;
 expression E, F;
-position useparam.pe, pm;
+position useid.pe, pm;
 type T;
 @@
 fn(..., T p, ...) {
@@ -751,7 +740,7 @@ p@pe
 }
 
 @script:python@
-pe << useparam.pe;
+pe << useid.pe;
 v << parammod.v;
 pm << parammod.pm;
 @@
