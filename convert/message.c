@@ -125,6 +125,29 @@ static char *functions(const struct convert_plan *plan,
 	return list;
 }
 
+/* Each address that only the callers show, with the call sites. */
+static void put_proofs(FILE *out, const struct convert_plan *plan,
+		       const struct patch_group *g)
+{
+	size_t i, j, k;
+	char *text;
+
+	for (i = 0; i < g->nr; i++)
+		for (j = 0; j < g->files[i]->nr_findings; j++) {
+			const struct finding *f = &plan->pipe.findings.items[g->files[i]->findings[j]];
+
+			if (!f->nr_proof)
+				continue;
+			text = xasprintf("\nThe address of %s() in %s() is a parameter; its callers prove it is '%s':",
+					 f->call, f->function, f->address);
+			put_wrapped(out, text);
+			free(text);
+			for (k = 0; k < f->nr_proof; k++)
+				fprintf(out, "  %s:%d: %s\n", f->proof[k].file,
+					f->proof[k].line, f->proof[k].text);
+		}
+}
+
 static void put_helpers_body(FILE *out)
 {
 	put_wrapped(out,
@@ -156,6 +179,7 @@ void put_body(FILE *out, const struct convert_plan *plan,
 	free(why);
 	free(archs);
 	free(funcs);
+	put_proofs(out, plan, g);
 }
 
 /* The short sha and subject of each commit blame names, once each. */

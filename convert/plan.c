@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "analyse/spatch.h"
 #include "lib/diag.h"
 #include "lib/stop.h"
@@ -39,7 +41,14 @@ static bool convertible(const struct finding *f)
 static void leave_finding(struct convert_plan *plan, const struct finding *f,
 			  const char *why)
 {
-	if (why)
+	if (!why && f->owner)
+		leave(plan, f->file, f->line, xasprintf("%s(): left alone: the entry is in %s, not the kernel's page table",
+							f->call, f->owner));
+	else if (!why && f->indirect)
+		leave(plan, f->file, f->line, xasprintf("%s(): populates a %s entry with no sync; never rewritten: add the sync, or populate first with %s_populate_kernel()",
+							f->call, level_name(f->level),
+							level_name(f->level)));
+	else if (why)
 		leave(plan, f->file, f->line, xasprintf("%s(): %s", f->call, why));
 	else if (f->unanalyzed)
 		leave(plan, f->file, f->line, xasprintf("%s(): unanalyzed: %s",
@@ -172,21 +181,74 @@ static void plan_file(struct convert_plan *plan, const char *root,
 	*ARRAY_PUSH(plan->files, plan->nr_files, plan->alloc_files) = cf;
 }
 
+/*
+ * The addresses proved from the callers, for the semantic patch's patch
+ * mode (PTSYNC_PROVEN names the file): "file:line" -> address.  A line
+ * with two such calls gets neither.
+ */
+static char *write_proven(const struct finding_list *fl)
+{
+	json_t *map = json_object(), *dup = json_object(), *v;
+	const char *dir = getenv("TMPDIR"), *k;
+	char *path, *key;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < fl->nr; i++) {
+		const struct finding *f = &fl->items[i];
+
+		if (!convertible(f) || !f->nr_proof)
+			continue;
+		key = xasprintf("%s:%d", f->file, f->line);
+		if (json_object_get(map, key))
+			json_object_set_new(dup, key, json_true());
+		json_object_set_new(map, key, json_string(f->address));
+		free(key);
+	}
+	json_object_foreach(dup, k, v)
+		json_object_del(map, k);
+	path = xasprintf("%s/ptsync-proven-XXXXXX", dir ? dir : "/tmp");
+	fd = mkstemp(path);
+	if (fd < 0 || json_dumpfd(map, fd, 0) || close(fd)) {
+		if (fd >= 0)
+			unlink(path);
+		free(path);
+		path = NULL;
+	}
+	json_decref(map);
+	json_decref(dup);
+	return path;
+}
+
+static void forget_proven(char *path)
+{
+	if (!path)
+		return;
+	unsetenv("PTSYNC_PROVEN");
+	unlink(path);
+	free(path);
+}
+
 static int run_patch_mode(const struct convert_opts *o,
 			  struct convert_plan *plan, char **files, size_t nr)
 {
 	struct spatch_config cfg;
 	struct analysis an = { 0 };
+	char *proven = write_proven(&plan->pipe.findings);
 	size_t i;
 
+	if (proven)
+		setenv("PTSYNC_PROVEN", proven, 1);
 	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, "patch");
 	if (!cfg.cocci || analyse_files(&cfg, files, nr, &an)) {
 		diag("cannot run spatch (%s)",
 			cfg.cocci ? cfg.spatch : "populate_kernel.cocci not found");
 		free((char *)cfg.cocci);
 		analysis_free(&an);
+		forget_proven(proven);
 		return -1;
 	}
+	forget_proven(proven);
 	for (i = 0; i < an.nr_files; i++)
 		plan_file(plan, o->root, &an.files[i]);
 	free((char *)cfg.cocci);

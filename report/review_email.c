@@ -94,11 +94,15 @@ static void warning_line(FILE *out, const struct review_item *it)
 {
 	const struct finding *f = it->f;
 	char *msg = finding_message(f);
+	size_t i;
 
 	fprintf(out, "%s%s:%d:%d-%d: %s: %s [ptsync-%s]\n",
 		it->is_new ? ">> " : "   ", f->file, f->line, f->column + 1,
 		f->column_end > f->column ? f->column_end : f->column + 1,
 		severity_name(f->severity), msg, f->rule);
+	for (i = 0; i < f->nr_proof; i++)
+		fprintf(out, "   %s:%d: note: address proved by the callers: %s\n",
+			f->proof[i].file, f->proof[i].line, f->proof[i].text);
 	free(msg);
 }
 

@@ -42,7 +42,7 @@ SECTION_RE = re.compile(r"\b(__init|__meminit|__ref|__exit|__head|__cpuinit"
 			r"|__section\([^)]*\))(?![\w(])")
 IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
-# Addresses ptsync proved from the callers: "file:line:column" -> text.
+# Addresses ptsync proved from the callers: "file:line" -> text.
 PROVEN = {}
 if os.environ.get("PTSYNC_PROVEN"):
 	with open(os.environ["PTSYNC_PROVEN"]) as f:
@@ -293,7 +293,7 @@ def decide(p, name, e1, pe):
 	level = level_of(name)
 	val = evaluate(key(pe), e1, fn)
 	addr, reason = None, None
-	pkey = "%s:%s:%s" % (p.file, p.line, p.column)
+	pkey = "%s:%s" % (p.file, p.line)
 	if name.endswith("_safe"):
 		reason = "%s() has no _kernel variant" % name
 	elif val.get("owner"):
@@ -305,6 +305,9 @@ def decide(p, name, e1, pe):
 		addr = PROVEN[pkey]
 	elif "unknown" in val:
 		reason = val["unknown"]
+		if reason == "no origin for '%s' in this function" % e1:
+			reason = "no %s offset origin for '%s' in this function" % \
+				(level, e1)
 	elif "param" in val:
 		reason = "'%s' may still hold a parameter's value" % e1
 	elif "call" in val:

@@ -812,12 +812,23 @@ static void test_tree(void)
 	remove_fixture();
 }
 
+/* Raw populate sites under prefix (p4d_alloc/pud_alloc ones apart). */
 static size_t count_prefix(const struct scan_result *r, const char *prefix)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < r->nr_sites; i++)
-		n += str_starts_with(r->sites[i].path, prefix);
+		n += !r->sites[i].indirect &&
+		     str_starts_with(r->sites[i].path, prefix);
+	return n;
+}
+
+static size_t count_indirect(const struct scan_result *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nr_sites; i++)
+		n += r->sites[i].indirect;
 	return n;
 }
 
@@ -880,6 +891,9 @@ static void test_real_tree(void)
 	CHECK(r.files_scanned > 50000, "6.12: %zu files scanned",
 	      r.files_scanned);
 	CHECK_INT(count_prefix(&r, "mm/"), 0, "6.12: no site under mm/");
+	/* mm/kasan 2, x86 5, nios2 2, powerpc 5, riscv 2 */
+	CHECK_INT(count_indirect(&r), 16,
+		  "6.12: p4d_alloc/pud_alloc(&init_mm, ...) sites");
 	for (i = 0; i < r.nr_helpers; i++) {
 		if (!strcmp(r.helpers[i].path, "include/linux/pgalloc.h"))
 			helpers += r.helpers[i].is_macro;
@@ -902,6 +916,26 @@ static void test_real_tree(void)
 	scan_result_free(&r);
 }
 
+/* p4d_alloc/pud_alloc on init_mm populate the level above them. */
+static void test_indirect(void)
+{
+	scan_str("void f(void)\n{\n\tp4d = p4d_alloc(&init_mm, pgd, a);\n"
+		 "\tpud = pud_alloc( ( &init_mm ), p4d, a);\n"
+		 "\tpud = pud_alloc(mm, p4d, a);\n}\n");
+	CHECK_INT(res.nr_sites, 2, "indirect: two sites on init_mm");
+	if (res.nr_sites != 2)
+		return;
+	CHECK(res.sites[0].indirect && res.sites[0].level == LEVEL_PGD &&
+	      !res.sites[0].safe, "indirect: p4d_alloc fills a pgd entry");
+	CHECK(res.sites[1].indirect && res.sites[1].level == LEVEL_P4D,
+	      "indirect: pud_alloc fills a p4d entry");
+	CHECK_INT(res.sites[0].line, 3, "indirect: line");
+	CHECK_STR(res.sites[0].function, "f", "indirect: function");
+	scan_str("static inline p4d_t *p4d_alloc(struct mm_struct *mm, pgd_t *pgd,\n"
+		 "\tunsigned long address)\n{ return 0; }\n");
+	CHECK_INT(res.nr_sites, 0, "indirect: the definition is no site");
+}
+
 int main(void)
 {
 	test_basic();
@@ -910,6 +944,7 @@ int main(void)
 	test_helpers();
 	test_macros();
 	test_synced();
+	test_indirect();
 	test_robustness();
 	test_content_checks();
 	scan_result_free(&res);
