@@ -33,6 +33,12 @@ int diff_apply(const char *old, size_t len, const char *diff,
 	       struct diff_result *res);
 void diff_result_free(struct diff_result *res);
 
+/*
+ * diff with the line endings of old: in a CRLF file, added lines get
+ * "\r\n" and the lines around them keep theirs.  A new string.
+ */
+char *diff_fix_crlf(const char *diff, const char *old, size_t old_len);
+
 /* The diff that creates path with text. */
 char *diff_new_file(const char *path, const char *text);
 

@@ -140,18 +140,22 @@ static void convert_file_free(struct convert_file *cf)
 static const char *rewrite(const char *root, const struct file_result *fr,
 			   struct convert_file *cf, struct diff_result *r)
 {
-	char *full;
+	char *full, *diff;
 
 	if (fr->status != FILE_ANALYSED)
 		return "spatch patch mode failed on this file";
-	cf->diff = diff_normalise(fr->output ? fr->output : "", cf->path);
-	if (!cf->diff)
+	diff = diff_normalise(fr->output ? fr->output : "", cf->path);
+	if (!diff)
 		return "not rewritten by the semantic patch";
 	full = path_join(root, cf->path);
 	cf->old_text = read_file(full, &cf->old_len);
 	free(full);
-	if (!cf->old_text)
+	if (!cf->old_text) {
+		free(diff);
 		return "cannot read the file";
+	}
+	cf->diff = diff_fix_crlf(diff, cf->old_text, cf->old_len);
+	free(diff);
 	if (diff_apply(cf->old_text, cf->old_len, cf->diff, r))
 		return "the semantic patch's diff does not apply";
 	return NULL;

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Entries found by table arithmetic: T + p4d_index(A), &T[pgd_index(A)]. */
+#include <linux/mm.h>
+
+extern pgd_t boot_top_pgt[];
+
+void __init map_by_index(p4d_t *p4d_page, unsigned long vaddr, pud_t *pud)
+{
+	p4d_t *p4d = p4d_page + p4d_index(vaddr);
+	pgd_t *pgd = &boot_top_pgt[pgd_index(vaddr)];
+
+	pgd_populate(&init_mm, pgd, p4d_page); /* expect: raw-populate address=vaddr */
+	p4d_populate(&init_mm, p4d, pud); /* expect: raw-populate address=vaddr */
+}
