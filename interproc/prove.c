@@ -127,6 +127,16 @@ static bool in_array(json_t *arr, const char *s)
 	return false;
 }
 
+/*
+ * A static function defined in a .c file has its callers there; one in a
+ * header has them in every file that includes it, like a global one.
+ */
+static bool file_local(json_t *fn)
+{
+	return json_is_true(json_object_get(fn, "static")) &&
+	       !str_ends_with(str(fn, "file"), ".h");
+}
+
 /* The function a call in file names: its own static one, else a global. */
 static json_t *find_function(const struct ip_context *c, const char *file,
 			     const char *name)
@@ -140,7 +150,7 @@ static json_t *find_function(const struct ip_context *c, const char *file,
 			continue;
 		if (!strcmp(str(fn, "file"), file))
 			return fn;
-		if (!json_is_true(json_object_get(fn, "static")))
+		if (!file_local(fn))
 			global = fn;
 	}
 	return global;
@@ -191,7 +201,7 @@ static size_t call_sites(const struct ip_context *c, json_t *fn,
 			 struct call_site **out)
 {
 	const char *name = str(fn, "name"), *file = str(fn, "file");
-	bool is_static = json_is_true(json_object_get(fn, "static"));
+	bool is_static = file_local(fn);
 	size_t nr = 0, alloc = 0, i, j;
 	struct call_site *s;
 	json_t *arg;
@@ -241,7 +251,7 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 			    struct call_site *sites, size_t nr_sites)
 {
 	const char *name = str(fn, "name"), *file = str(fn, "file");
-	bool is_static = json_is_true(json_object_get(fn, "static"));
+	bool is_static = file_local(fn);
 	struct name_uses uses = { 0 };
 	char **files = NULL, *why = NULL;
 	size_t nr_files, i;
