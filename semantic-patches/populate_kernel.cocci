@@ -430,7 +430,7 @@ args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
 
-@ret depends on json@
+@ret depends on json && fdef@
 expression E;
 position pe : script:python() { in_function(pe[0]) };
 @@
@@ -444,7 +444,7 @@ functions[(pe[0].file, pe[0].current_element)]["returns"].append(
 
 // A parameter changed on the way to a return: such a returned entry does
 // not prove the caller's address.
-@retmod exists@
+@retmod depends on json exists@
 identifier v;
 expression E, F;
 position ret.pe, pm;
@@ -460,7 +460,7 @@ pm << retmod.pm;
 changed.add((pm[0].file, pm[0].current_element, v))
 
 # Where an entry comes from: one rule per kind of origin.
-@origin_k@
+@origin_k depends on call || alloc || callarg@
 expression A;
 position po, pa;
 @@
@@ -478,7 +478,7 @@ pa << origin_k.pa;
 @@
 add_origin(po[0], "pgd", pa[0])
 
-@origin_private@
+@origin_private depends on call || alloc || callarg@
 expression A, T, M;
 position po, pa, pt;
 @@
@@ -501,7 +501,7 @@ pt << origin_private.pt;
 @@
 add_origin(po[0], "pgd", pa[0], owner="'%s'" % source(pt[0]))
 
-@origin_table@
+@origin_table depends on call || alloc || callarg@
 expression A, T;
 position pa, pt;
 @@
@@ -517,7 +517,7 @@ pt << origin_table.pt;
 @@
 add_origin(pt[0], "pgd", pa[0], table=pt[0])
 
-@origin_lower@
+@origin_lower depends on call || alloc || callarg@
 expression A, X;
 identifier palloc = {p4d_alloc, pud_alloc};
 identifier poff = {p4d_offset, pud_offset};
@@ -545,7 +545,7 @@ add_origin(po[0], lvl, pa[0], parent=px[0])
 
 # Every value a page-table pointer gets in a function, for whose table it
 # is, and pointers just allocated.
-@assign@
+@assign depends on call || alloc || callarg@
 typedef pgd_t;
 typedef p4d_t;
 typedef pud_t;
@@ -561,7 +561,7 @@ po << assign.po;
 @@
 assigns.setdefault((po[0].file, po[0].current_element, x), []).append(key(po[0]))
 
-@assign_decl@
+@assign_decl depends on call || alloc || callarg@
 identifier x;
 expression O;
 position po;
@@ -583,7 +583,7 @@ po << assign_decl.po;
 @@
 assigns.setdefault((po[0].file, po[0].current_element, x), []).append(key(po[0]))
 
-@newtable@
+@newtable depends on call || alloc || callarg@
 identifier x, f;
 expression list es;
 type T;
@@ -602,7 +602,7 @@ p << newtable.p;
 @@
 fresh_table(p[0], x, f)
 
-@newtable_decl@
+@newtable_decl depends on call || alloc || callarg@
 identifier x, f;
 expression list es;
 type T, T2;
@@ -622,7 +622,7 @@ p << newtable_decl.p;
 fresh_table(p[0], x, f)
 
 # The uses that are plain identifiers get the flow rules below.
-@useid@
+@useid depends on call || alloc || callarg@
 identifier p;
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
@@ -750,7 +750,7 @@ pm << parammod.pm;
 mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (None,))
 
 # The kernel's walk idiom: pointer and address step in one expression.
-@step@
+@step depends on call || alloc || callarg@
 identifier p, v;
 expression F, G;
 position pa, pm;
