@@ -63,6 +63,7 @@ allocated = {}	# (file, function, var) -> allocator that set it
 functions = {}	# (file, name) -> dict(line, static, params, returns)
 decisions = {}
 file_lines = {}
+address_names = set()	# identifiers some origin's address or call argument uses
 changed = set()	# (file, function, var) changed somewhere in the function
 args_of = {}	# argument position key -> ("arg", callee, index, call, caller)
 
@@ -165,8 +166,13 @@ def origin_key(p):
 		return (p.file, int(p.line), len(before) - 1)
 	return key(p)
 
+def may_be_address(name):
+	"""Only a variable that some address is made of can matter."""
+	return name in address_names
+
 def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
+	address_names.update(address_vars(a))
 	origins[origin_key(po)] = dict(level=level, address=a, vars=address_vars(a),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
@@ -429,6 +435,7 @@ n << callarg.n;
 args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
+address_names.update(address_vars(args[int(n)]))
 
 @ret depends on json && fdef@
 expression E;
@@ -705,7 +712,8 @@ advances.setdefault(key(pe[0]), []).append(pos(pa[0]))
 # Changes of a variable between the pointer's origin and the use, and
 # between the function's entry and the use of a parameter.
 @addrmod exists@
-identifier useid.p, v;
+identifier useid.p;
+identifier v : script:python() { may_be_address(v) };
 expression O, E, F;
 position useid.pe, pd, pm;
 type T;
