@@ -68,17 +68,22 @@ struct ip_context;
 /*
  * Prove what can be proved; returns the number of non-static functions
  * whose callers in other files are still missing (their names in *need).
+ * root holds the files analysed; tree (NULL: root) is where callers are
+ * looked for by name: in review, the kernel tree beside the patched copy.
  */
-size_t interproc_prove(const char *root, struct ip_facts *facts,
-		       struct finding_list *findings, char ***need);
+size_t interproc_prove(const char *root, const char *tree,
+		       struct ip_facts *facts, struct finding_list *findings,
+		       char ***need);
 
 /*
  * The whole stage: prove, analyse the files holding callers of the
  * non-static functions the proofs need (spatch's json mode with
- * PTSYNC_CALLEES), prove again.  an holds the first analysis's facts.
+ * PTSYNC_CALLEES), prove again.  an holds the first analysis's facts;
+ * only files under cfg->root can be analysed, a caller elsewhere in tree
+ * leaves the address unproved.
  */
-void interproc_run(const struct spatch_config *cfg, const struct analysis *an,
-		   struct finding_list *findings);
+void interproc_run(const struct spatch_config *cfg, const char *tree,
+		   const struct analysis *an, struct finding_list *findings);
 
 /* Strip whitespace and enclosing parentheses, for comparing arguments. */
 char *interproc_normalise(const char *text);

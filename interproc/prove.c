@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "interproc/interproc.h"
 #include "lib/util.h"
@@ -20,7 +21,8 @@ struct lex_memo {
 };
 
 struct ip_context {
-	const char *root;
+	const char *root;	/* the files analysed */
+	const char *tree;	/* the whole tree, for callers found by name */
 	struct ip_facts *facts;
 	char **need;		/* non-static functions missing callers */
 	size_t nr_need, alloc_need;
@@ -243,6 +245,15 @@ static bool site_has_line(struct call_site *sites, size_t nr,
 	return false;
 }
 
+static bool in_root(const struct ip_context *c, const char *path)
+{
+	char *full = path_join(c->root, path);
+	bool there = !access(full, R_OK);
+
+	free(full);
+	return there;
+}
+
 /*
  * Why the call sites found are not all of fn's callers, or NULL: its
  * address is taken, it is exported, a call was not analysed.
@@ -261,10 +272,12 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 		files[0] = xstrdup(file);
 		nr_files = 1;
 	} else {
-		nr_files = names_files(c->root, name, &files);
+		nr_files = names_files(c->tree, name, &files);
 	}
+	/* a file of root (a patched copy in review) stands for the tree's */
 	for (i = 0; i < nr_files; i++)
-		names_in_file(c->root, files[i], name, &uses);
+		names_in_file(in_root(c, files[i]) ? c->root : c->tree,
+			      files[i], name, &uses);
 	for (i = 0; !why && i < uses.nr; i++) {
 		struct name_use *u = &uses.items[i];
 
@@ -574,10 +587,12 @@ static void prove_finding(struct ip_context *c, struct finding *f)
 	json_decref(val);
 }
 
-size_t interproc_prove(const char *root, struct ip_facts *facts,
-		       struct finding_list *findings, char ***need)
+size_t interproc_prove(const char *root, const char *tree,
+		       struct ip_facts *facts, struct finding_list *findings,
+		       char ***need)
 {
-	struct ip_context c = { .root = root, .facts = facts };
+	struct ip_context c = { .root = root, .tree = tree ? tree : root,
+				.facts = facts };
 	json_t *val;
 	size_t i;
 

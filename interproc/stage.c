@@ -78,8 +78,8 @@ static void free_strings(char **v, size_t nr)
 	free(v);
 }
 
-void interproc_run(const struct spatch_config *cfg, const struct analysis *an,
-		   struct finding_list *findings)
+void interproc_run(const struct spatch_config *cfg, const char *tree,
+		   const struct analysis *an, struct finding_list *findings)
 {
 	struct ip_facts facts = { 0 };
 	struct analysis more;
@@ -89,7 +89,8 @@ void interproc_run(const struct spatch_config *cfg, const struct analysis *an,
 
 	add_analysis(&facts, an);
 	for (round = 0; round < MAX_ROUNDS; round++) {
-		nr_need = interproc_prove(cfg->root, &facts, findings, &need);
+		nr_need = interproc_prove(cfg->root, tree, &facts, findings,
+					  &need);
 		nr_files = nr_need ? callers_files(cfg->root, &facts, need,
 						   nr_need, &files) : 0;
 		if (!nr_files) {

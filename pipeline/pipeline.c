@@ -61,7 +61,7 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	if (ran) {
 		warn_failed_files(&an);
 		cfg.progress = NULL;
-		interproc_run(&cfg, &an, &p->findings);
+		interproc_run(&cfg, o->model_root, &an, &p->findings);
 	}
 	analysis_free(&an);
 	for (i = 0; i < nr; i++)
