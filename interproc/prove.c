@@ -139,11 +139,32 @@ static bool file_local(json_t *fn)
 	       !str_ends_with(str(fn, "file"), ".h");
 }
 
+/*
+ * Two definitions of one name in one file (#ifdef alternatives) are only
+ * trusted when their parameters are the same.
+ */
+static bool same_everywhere(const struct ip_context *c, json_t *fn)
+{
+	json_t *other;
+	size_t i;
+
+	for (i = 0; i < c->facts->nr_functions; i++) {
+		other = c->facts->functions[i];
+		if (other != fn && !strcmp(str(other, "name"), str(fn, "name")) &&
+		    !strcmp(str(other, "file"), str(fn, "file")) &&
+		    !json_equal(json_object_get(other, "params"),
+				json_object_get(fn, "params")))
+			return false;
+	}
+	return true;
+}
+
 /* The function a call in file names: its own static one, else a global. */
 static json_t *find_function(const struct ip_context *c, const char *file,
 			     const char *name)
 {
 	json_t *global = NULL, *fn;
+	bool ambiguous = false;
 	size_t i;
 
 	for (i = 0; i < c->facts->nr_functions; i++) {
@@ -151,11 +172,14 @@ static json_t *find_function(const struct ip_context *c, const char *file,
 		if (strcmp(str(fn, "name"), name))
 			continue;
 		if (!strcmp(str(fn, "file"), file))
-			return fn;
-		if (!file_local(fn))
+			return same_everywhere(c, fn) ? fn : NULL;
+		if (!file_local(fn)) {
+			ambiguous |= global != NULL;	/* per-arch twins */
 			global = fn;
+		}
 	}
-	return global;
+	return global && !ambiguous && same_everywhere(c, global) ?
+	       global : NULL;
 }
 
 static void add_step(struct ip_context *c, const char *file, int line,
@@ -298,6 +322,9 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 			need(c, name);
 			why = xasprintf("%s() is called at %s:%d, a file not analysed",
 					name, u->file, u->line);
+		} else if (find_function(c, u->file, name) != fn) {
+			why = xasprintf("the call of %s() at %s:%d may reach another definition of %s()",
+					name, u->file, u->line, name);
 		} else {
 			why = xasprintf("the call of %s() at %s:%d was not analysed (spatch could not parse it)",
 					name, u->file, u->line);
