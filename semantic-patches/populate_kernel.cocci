@@ -485,8 +485,11 @@ pa << origin_k.pa;
 @@
 add_origin(po[0], "pgd", pa[0])
 
+# Another mm_struct by name (&efi_mm), another table: not the kernel's.
+# A pointer to some mm is no origin at all: it may be &init_mm.
 @origin_private depends on call || alloc || callarg@
-expression A, T, M;
+expression A, T;
+identifier M;
 position po, pa, pt;
 @@
 (
@@ -494,7 +497,7 @@ pgd_offset(\( &init_mm \| (&init_mm) \), A)
 |
 pgd_offset_pgd(init_mm.pgd, A)
 |
-pgd_offset@po(M@pt, A@pa)
+pgd_offset@po(&M@pt, A@pa)
 |
 pgd_offset_pgd@po(T@pt, A@pa)
 |
