@@ -401,7 +401,13 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 		x = NULL;
 		inner = resolve(c, json_object_get(s->args[ip], "value"),
 				s->file, s->caller, level, depth + 1, &x);
-		if (inner) {
+		if (inner && has(json_object_get(s->args[ip], "value"), "param")) {
+			/* a caller passing its own parameter on: one link */
+			why = xasprintf("%s() passes its parameter '%s' on at %s:%d; %s",
+					s->caller, str(s->args[ip], "text"),
+					s->file, s->line, inner);
+			free(inner);
+		} else if (inner) {
 			why = xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
 					s->file, s->line, s->caller,
 					str(s->args[ip], "text"), pname, inner);
