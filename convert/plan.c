@@ -20,6 +20,7 @@
 #include "convert/convert.h"
 #include "convert/diff.h"
 #include "lib/quote.h"
+#include "lib/tmpdir.h"
 #include "lib/util.h"
 
 static void leave(struct convert_plan *plan, const char *file, int line,
@@ -193,10 +194,9 @@ static void plan_file(struct convert_plan *plan, const char *root,
 static char *write_proven(const struct finding_list *fl)
 {
 	json_t *map = json_object(), *dup = json_object(), *v;
-	const char *dir = getenv("TMPDIR"), *k;
+	const char *k;
 	char *path, *key;
 	size_t i;
-	int fd;
 
 	for (i = 0; i < fl->nr; i++) {
 		const struct finding *f = &fl->items[i];
@@ -211,11 +211,9 @@ static char *write_proven(const struct finding_list *fl)
 	}
 	json_object_foreach(dup, k, v)
 		json_object_del(map, k);
-	path = xasprintf("%s/ptsync-proven-XXXXXX", dir ? dir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0 || json_dumpfd(map, fd, 0) || close(fd)) {
-		if (fd >= 0)
-			unlink(path);
+	path = tmpdir_file("proven");
+	if (path && json_dump_file(map, path, 0)) {
+		unlink(path);
 		free(path);
 		path = NULL;
 	}

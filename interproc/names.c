@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "interproc/interproc.h"
+#include "lib/run.h"
 #include "lib/util.h"
 
 struct lex {
@@ -153,47 +154,33 @@ void names_in_file(const char *root, const char *path, const char *name,
 
 size_t names_files(const char *root, const char *name, char ***files)
 {
-	size_t nr = 0, alloc = 0, rlen = strlen(root), cap = 0;
-	char *cmd, *line = NULL, *q, *p;
+	static const char *const fixed[] = {
+		"grep", "-rlw", "--include=*.c", "--include=*.h", "-e",
+	};
+	char *argv[ARRAY_SIZE(fixed) + 4];
+	size_t nr = 0, alloc = 0, i;
+	char *out = NULL, *line, *save, *p;
 	const char *s;
-	ssize_t got;
-	FILE *f;
 
 	*files = NULL;
 	for (s = name; *s; s++)
 		if (!ident_byte(*s))
 			return 0;
-	/* root in single quotes, each quote closed, escaped and reopened */
-	q = xmalloc(4 * rlen + 3);
-	p = q;
-	*p++ = '\'';
-	for (s = root; *s; s++) {
-		if (*s == '\'') {
-			memcpy(p, "'\\''", 4);
-			p += 4;
-		} else {
-			*p++ = *s;
-		}
-	}
-	*p++ = '\'';
-	*p = '\0';
-	cmd = xasprintf("grep -rlw --include='*.c' --include='*.h' -e %s -- %s 2>/dev/null",
-			name, q);
-	free(q);
-	f = popen(cmd, "r");
-	free(cmd);
-	while (f && (got = getline(&line, &cap, f)) > 0) {
-		if (line[got - 1] == '\n')
-			line[--got] = '\0';
-		p = line;
-		if (!strncmp(p, root, rlen))
-			for (p += rlen; *p == '/'; p++)
-				;
+	for (i = 0; i < ARRAY_SIZE(fixed); i++)
+		argv[i] = (char *)fixed[i];
+	argv[i++] = (char *)name;
+	argv[i++] = "--";
+	argv[i++] = ".";
+	argv[i] = NULL;
+	/* grep exits 1 when nothing matches: the output says all */
+	run_capture(root, argv, &out, false);
+	for (line = out ? strtok_r(out, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		for (p = line; !strncmp(p, "./", 2); p += 2)
+			;
 		*ARRAY_PUSH(*files, nr, alloc) = xstrdup(p);
 	}
-	free(line);
-	if (f)
-		pclose(f);
+	free(out);
 	return nr;
 }
 
