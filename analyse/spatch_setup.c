@@ -136,6 +136,7 @@ char *spatch_setup_problem(char *const *argv, size_t nr, int timeout)
 	char *dir = tmpdir_subdir("probe");
 	char **args, *src, *out, *err, *msg = NULL;
 	struct run_cmd c = { .timeout = timeout };
+	bool written;
 	int status;
 	FILE *f;
 
@@ -145,7 +146,11 @@ char *spatch_setup_problem(char *const *argv, size_t nr, int timeout)
 	out = path_join(dir, "out");
 	err = path_join(dir, "err");
 	f = fopen(src, "w");
-	if (f && fputs(probe_source, f) >= 0 && !fclose(f)) {
+	written = f && fputs(probe_source, f) >= 0;
+	/* Closed exactly once, whether or not the write worked. */
+	if (f && fclose(f))
+		written = false;
+	if (written) {
 		args = xcalloc(nr + 2, sizeof(*args));
 		memcpy(args, argv, nr * sizeof(*args));
 		args[nr] = "probe.c";
@@ -158,8 +163,6 @@ char *spatch_setup_problem(char *const *argv, size_t nr, int timeout)
 		if (status > 0)
 			msg = diagnose_run(argv, dir, status);
 		free(args);
-	} else if (f) {
-		fclose(f);
 	}
 	remove_dir(dir);
 	free(src);
