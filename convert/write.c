@@ -138,6 +138,16 @@ fail:
 	return -1;
 }
 
+/*
+ * Why the run stopped between two files, and which ones it wrote: the
+ * user must know the tree is now partly converted.
+ */
+static void stopped_after(const char *why, size_t done, size_t total)
+{
+	diag("%s after writing %zu of %zu files; the others are unchanged",
+	     why, done, total);
+}
+
 int convert_apply(const char *root, const struct convert_plan *plan,
 		  atomic_int *stop)
 {
@@ -152,14 +162,13 @@ int convert_apply(const char *root, const struct convert_plan *plan,
 
 		/* Between two files, never within one: each is whole. */
 		if (stop && *stop) {
-			diag("interrupted after writing %zu of %zu files; the others are unchanged",
-			     i, plan->nr_files);
+			stopped_after("interrupted", i, plan->nr_files);
 			free(full);
 			return 1;
 		}
 		if (write_atomic(full, cf->new_text, cf->new_len, mode)) {
-			diag("cannot write %s: %s",
-				full, strerror(errno));
+			diag("cannot write %s: %s", full, strerror(errno));
+			stopped_after("stopped", i, plan->nr_files);
 			ret = -1;
 		} else if (cf->is_new) {
 			printf("created %s\n", cf->path);
