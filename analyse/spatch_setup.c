@@ -117,20 +117,6 @@ static char *diagnose_run(char *const *argv, const char *dir, int status)
 	return msg;
 }
 
-static void remove_dir(const char *dir)
-{
-	static const char *const names[] = { "probe.c", "out", "err" };
-	size_t i;
-	char *p;
-
-	for (i = 0; i < ARRAY_SIZE(names); i++) {
-		p = path_join(dir, names[i]);
-		unlink(p);
-		free(p);
-	}
-	rmdir(dir);
-}
-
 char *spatch_setup_problem(char *const *argv, size_t nr, int timeout)
 {
 	char *dir = tmpdir_subdir("probe");
@@ -164,7 +150,7 @@ char *spatch_setup_problem(char *const *argv, size_t nr, int timeout)
 			msg = diagnose_run(argv, dir, status);
 		free(args);
 	}
-	remove_dir(dir);
+	tmpdir_remove_tree(dir);
 	free(src);
 	free(out);
 	free(err);

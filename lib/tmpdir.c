@@ -69,7 +69,7 @@ static int remove_one(const char *path, const struct stat *st, int flag,
 	return 0;
 }
 
-static void remove_tree(const char *dir)
+void tmpdir_remove_tree(const char *dir)
 {
 	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -77,7 +77,7 @@ static void remove_tree(const char *dir)
 static void remove_run_dir(void)
 {
 	if (run_dir && getpid() == run_pid)
-		remove_tree(run_dir);
+		tmpdir_remove_tree(run_dir);
 }
 
 static int write_text(const char *path, const char *text, int flags)
@@ -231,7 +231,7 @@ void tmpdir_clean_stale(void)
 		if (!lstat(dir, &st) && S_ISDIR(st.st_mode) &&
 		    st.st_uid == getuid() && owner_gone(dir, (int)pid)) {
 			replay_journal(dir, (int)pid);
-			remove_tree(dir);
+			tmpdir_remove_tree(dir);
 		}
 		free(dir);
 	}

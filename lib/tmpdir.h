@@ -23,6 +23,11 @@ char *tmpdir_subdir(const char *prefix);
  * is killed, so that the next run removes it.  0, or -1 with errno set.
  */
 int tmpdir_journal(const char *path);
+/*
+ * Remove dir and everything below it, symlinks not followed.  Best
+ * effort: the one helper every private directory is removed with.
+ */
+void tmpdir_remove_tree(const char *dir);
 /* Remove what runs that are gone left behind.  Best effort. */
 void tmpdir_clean_stale(void);
 

@@ -6,10 +6,8 @@
  * rather than from the patch's own hunk headers, so that offsets and a
  * series whose patches touch the same lines still give the right lines.
  */
-#define _GNU_SOURCE	/* nftw() */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,19 +287,12 @@ size_t workdir_added_lines(const struct workdir *w, const char *path,
 	return nr;
 }
 
-static int remove_one(const char *path, const struct stat *st, int flag,
-		      struct FTW *ftw)
-{
-	remove(path);
-	return 0;
-}
-
 void workdir_free(struct workdir *w)
 {
 	size_t i;
 
 	if (w->dir)
-		nftw(w->dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+		tmpdir_remove_tree(w->dir);
 	for (i = 0; i < w->nr_paths; i++)
 		free(w->paths[i]);
 	free(w->paths);
