@@ -14,6 +14,7 @@
 #include "commands/commands.h"
 #include "convert/convert.h"
 #include "convert/diff.h"
+#include "convert/verify.h"
 #include "lib/diag.h"
 #include "lib/util.h"
 
@@ -23,8 +24,18 @@ struct cli {
 	struct convert_opts o;
 	enum convert_mode mode;
 	const char *series_dir;
-	bool force, verify_build, dry_run, apply;
+	const char *from, *base, *build_dir;
+	bool force, verify_build, dry_run, apply, signoff;
 };
+
+/* --from: one "Name <email>" line, as git's --author takes it. */
+static int parse_from(void *value, const char *arg)
+{
+	if (!strchr(arg, '<') || !strchr(arg, '>') || strpbrk(arg, "\r\n"))
+		return -1;
+	*(const char **)value = arg;
+	return 0;
+}
 
 /* The first operand is KDIR when it is a kernel tree; PATHs follow. */
 static int parse_args(struct cli *c, int argc, char **argv)
@@ -38,10 +49,20 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		OPT_FLAG("force", &c->force,
 			 "--apply: also files with uncommitted git changes;\n"
 			 "--series: write into a non-empty DIR"),
+		OPT_FLAG("signoff", &c->signoff,
+			 "--series: add Signed-off-by: (git's user of KDIR or --from)"),
+		OPT_CB("from", &c->from, "ID", parse_from, "'Name <email>'",
+		       "--series: the author, 'Name <email>'"),
+		OPT_STR("base", &c->base, "REV",
+			"--series: base-commit: REV (default HEAD when KDIR is git)"),
 		OPT_FLAG("add-helpers", &c->o.add_helpers,
 			 "create include/linux/pgalloc.h when the tree lacks it"),
 		OPT_FLAG("verify-build", &c->verify_build,
-			 "with --apply: make each changed object (needs .config)"),
+			 "compile each changed file for its arch (Debian's cross\n"
+			 "compilers) before and after, in a scratch copy of KDIR,\n"
+			 "and compare the code; --series states the outcome"),
+		OPT_STR("build-dir", &c->build_dir, "DIR",
+			"keep the configured scratch copies in DIR for reuse"),
 		OPT_JOBS(&c->o.jobs),
 		OPT_TIMEOUT(&c->o.timeout),
 		OPT_DONE
@@ -54,7 +75,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			 "to pgd_populate_kernel()/p4d_populate_kernel().  Calls without a single\n"
 			 "inferable address are never touched; they are listed on stderr.\n",
 		.opts = opts,
-		.outro = "Exit: 0 done (or nothing to convert), 1 a --verify-build failure,\n"
+		.outro = "Exit: 0 done (or nothing to convert), 1 a --verify-build failure (a build\n"
+			 "error, or changed code where the arch's sync mask lacks the level),\n"
 			 "2 usage or input error (nothing is written), 130 interrupted\n"
 			 "(--apply stops between files and says what it wrote).\n",
 	};
@@ -70,8 +92,10 @@ static int parse_args(struct cli *c, int argc, char **argv)
 		return cmd_usage_error("%s", "--dry-run, --apply and --series exclude each other");
 	c->mode = c->apply ? MODE_APPLY : c->series_dir ? MODE_SERIES :
 		  MODE_DRY_RUN;
-	if (c->verify_build && c->mode != MODE_APPLY)
-		return cmd_usage_error("%s", "--verify-build needs --apply");
+	if ((c->signoff || c->from || c->base) && c->mode != MODE_SERIES)
+		return cmd_usage_error("%s", "--signoff, --from and --base need --series");
+	if (c->build_dir && !c->verify_build)
+		return cmd_usage_error("%s", "--build-dir needs --verify-build");
 	ret = parse_tree_operands(argc - first, argv + first, &t);
 	c->o.root = t.root;
 	c->o.paths = t.paths;
@@ -89,11 +113,6 @@ static int preflight(const struct cli *c)
 	if (!found) {
 		diag("%s not found; install Debian's coccinelle package",
 			spatch);
-		return EXIT_USAGE;
-	}
-	if (c->verify_build && !tree_configured(c->o.root)) {
-		diag("--verify-build: %s is not configured (no .config); run 'make defconfig' or copy a config there first",
-			c->o.root);
 		return EXIT_USAGE;
 	}
 	if (c->mode == MODE_SERIES && series_dir_check(c->series_dir, c->force))
@@ -128,13 +147,38 @@ static int apply(const struct cli *c, const struct convert_plan *plan)
 		return EXIT_USAGE;
 	diag("converted %zu calls in %zu files",
 		convert_plan_calls(plan), plan->nr_files);
-	if (c->verify_build && verify_build(c->o.root, plan))
-		return EXIT_FINDINGS;
 	return EXIT_CLEAN;
+}
+
+static int series(const struct cli *c, const struct convert_plan *plan,
+		  const struct build_report *rep)
+{
+	struct series_opts so = {
+		.dir = c->series_dir, .force = c->force, .signoff = c->signoff,
+		.from = c->from, .base = c->base, .builds = rep,
+	};
+
+	return convert_series(c->o.root, &so, plan) ? EXIT_USAGE : EXIT_CLEAN;
+}
+
+/* The mode's work, after the builds so that a series says what was built. */
+static int output(const struct cli *c, const struct convert_plan *plan,
+		  const struct build_report *rep)
+{
+	if (c->mode == MODE_APPLY)
+		return apply(c, plan);
+	if (c->mode == MODE_SERIES)
+		return series(c, plan, rep);
+	print_diff(plan);
+	return fflush(stdout) ? EXIT_USAGE : EXIT_CLEAN;
 }
 
 static int run(const struct cli *c, const struct convert_plan *plan)
 {
+	struct verify_opts vo;
+	struct build_report rep;
+	int failed, ret;
+
 	if (plan->nr_left) {
 		diag("%zu site%s left for manual conversion:",
 			plan->nr_left, plan->nr_left == 1 ? "" : "s");
@@ -144,13 +188,16 @@ static int run(const struct cli *c, const struct convert_plan *plan)
 		diag("nothing to convert");
 		return EXIT_CLEAN;
 	}
-	if (c->mode == MODE_APPLY)
-		return apply(c, plan);
-	if (c->mode == MODE_SERIES)
-		return convert_series(c->o.root, c->series_dir, c->force, plan) ?
-			EXIT_USAGE : EXIT_CLEAN;
-	print_diff(plan);
-	return fflush(stdout) ? EXIT_USAGE : EXIT_CLEAN;
+	if (!c->verify_build)
+		return output(c, plan, NULL);
+	vo.build_dir = c->build_dir;
+	vo.jobs = c->o.jobs;
+	failed = verify_build(c->o.root, plan, &vo, &rep);
+	/* the diff goes to stdout: the build lines go to stderr then */
+	build_report_print(&rep, c->mode == MODE_DRY_RUN ? stderr : stdout);
+	ret = output(c, plan, &rep);
+	build_report_free(&rep);
+	return ret == EXIT_CLEAN && failed ? EXIT_FINDINGS : ret;
 }
 
 int cmd_convert(int argc, char **argv)

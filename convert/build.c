@@ -1,59 +1,592 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * --verify-build: rebuild the object of each changed .c file with the
- * tree's own kbuild, so a conversion that does not compile for the
- * configured arch shows at once.
+ * --verify-build: compile each changed .c file for its architecture with
+ * the tree's own kbuild, in a scratch copy (hard links; every file written
+ * there is a new inode, so KDIR is never touched), configured with the
+ * arch's defconfig plus the options the file needs.  Each object is built
+ * before and after the conversion and the code compared (objcmp.c).
  */
+#define _GNU_SOURCE
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "convert/convert.h"
+#include "convert/align.h"
 #include "convert/run.h"
+#include "convert/verify.h"
 #include "lib/util.h"
 
-bool tree_configured(const char *root)
-{
-	char *config = path_join(root, ".config");
-	struct stat st;
-	bool ok = !stat(config, &st) && S_ISREG(st.st_mode);
+/* One configured copy of the tree for one arch and defconfig. */
+struct scratch {
+	const struct cross_arch *arch;
+	const char *config;
+	char *dir;
+	char *desc;		/* "defconfig+KASAN" */
+	char *dotconfig;	/* the resulting .config */
+};
 
-	free(config);
+/* Run argv in dir, stderr with stdout into *log. */
+static int run_logged(const char *dir, char **argv, char **log)
+{
+	char *sh[64] = { "sh", "-c", "exec \"$@\" 2>&1", "sh" };
+	size_t n = 4;
+
+	while (*argv && n < ARRAY_SIZE(sh) - 1)
+		sh[n++] = *argv++;
+	sh[n] = NULL;
+	return run_capture(dir, sh, log, false);
+}
+
+/* nice -n 10 make ARCH=.. CROSS_COMPILE=.. -jN target... */
+static int kmake(const struct scratch *s, int jobs, char **targets,
+		 char **log)
+{
+	char *argv[32] = { "nice", "-n", "10", "make", "-s" };
+	char *karch = xasprintf("ARCH=%s", s->arch->karch);
+	char *cross = xasprintf("CROSS_COMPILE=%s", s->arch->prefix);
+	char *j = xasprintf("-j%d", jobs > 0 ? jobs : 1);
+	size_t n = 5;
+	int ret;
+
+	argv[n++] = karch;
+	argv[n++] = cross;
+	argv[n++] = j;
+	while (*targets && n < ARRAY_SIZE(argv) - 1)
+		argv[n++] = *targets++;
+	argv[n] = NULL;
+	ret = run_logged(s->dir, argv, log);
+	free(karch);
+	free(cross);
+	free(j);
+	return ret;
+}
+
+static char *log_tail(const char *log)
+{
+	const char *p = log ? log + strlen(log) : NULL;
+	int lines = 0;
+
+	if (!p)
+		return xstrdup("");
+	while (p > log && lines < 12)
+		if (*--p == '\n')
+			lines++;
+	return xstrdup(p);
+}
+
+/* Hard-link copy of root without .git; a plain copy across filesystems. */
+static int copy_tree(const char *root, const char *dir)
+{
+	char *mk[] = { "mkdir", "-p", (char *)dir, NULL };
+	char *rm[] = { "rm", "-rf", (char *)dir, NULL };
+	char *sh[] = { "sh", "-c",
+		"cd \"$1\" && for e in * .[!.]*; do [ -e \"$e\" ] && [ \"$e\" != .git ] && printf '%s\\0' \"$e\"; done | xargs -0 cp $3 -t \"$2\"",
+		"sh", (char *)root, (char *)dir, "-al", NULL };
+
+	if (run_capture(NULL, mk, NULL, false))
+		return -1;
+	if (!run_capture(NULL, sh, NULL, false))
+		return 0;
+	sh[6] = "-a";
+	if (run_capture(NULL, rm, NULL, false) ||
+	    run_capture(NULL, mk, NULL, false))
+		return -1;
+	return run_capture(NULL, sh, NULL, false) ? -1 : 0;
+}
+
+static bool config_has(const char *dotconfig, const char *opt)
+{
+	char *want = xasprintf("\nCONFIG_%s=y\n", opt);
+	bool ok = dotconfig && strstr(dotconfig, want);
+
+	free(want);
 	return ok;
 }
 
-static int build_one(const char *root, const char *path)
+static char *stamp_text(const char *root, const struct scratch *s,
+			char **opts, size_t nr)
 {
-	char *object = xstrdup(path), *log = NULL;
-	char *argv[5];
-	int status;
+	char *real = realpath(root, NULL), *text, *next;
+	size_t i;
 
-	/* kbuild's single-object target: dir/file.o */
-	argv[0] = "make";
-	argv[1] = "-C";
-	argv[2] = (char *)root;
-	argv[3] = object;
-	argv[4] = NULL;
-
-	object[strlen(object) - 1] = 'o';
-	status = run_capture(NULL, argv, &log, true);
-	printf("BUILD %s %s\n", status ? "FAILED" : "OK", path);
-	if (status && log)
-		fputs(log, stdout);
-	free(log);
-	free(object);
-	return status ? -1 : 0;
+	text = xasprintf("root=%s\narch=%s\nconfig=%s\n", real ? real : root,
+			 s->arch->karch, s->config);
+	for (i = 0; i < nr; i++) {
+		next = xasprintf("%sCONFIG_%s\n", text, opts[i]);
+		free(text);
+		text = next;
+	}
+	free(real);
+	return text;
 }
 
-int verify_build(const char *root, const struct convert_plan *plan)
+/*
+ * Objects built in KDIR were copied as hard links, and the assembler
+ * rewrites an existing output in place: remove every generated file of
+ * the copy (unlinking leaves KDIR's alone) before building there.
+ */
+static int scrub(struct scratch *s, int jobs)
+{
+	static const char *const marks[] = {
+		".config", "include/config", "include/generated",
+		"scripts/basic/fixdep", "scripts/kconfig/conf" };
+	char *targets[] = { "mrproper", NULL }, *log = NULL, *path;
+	bool built = false;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(marks) && !built; i++) {
+		path = path_join(s->dir, marks[i]);
+		built = !access(path, F_OK);
+		free(path);
+	}
+	if (!built)
+		return 0;
+	ret = kmake(s, jobs, targets, &log);
+	free(log);
+	return ret;
+}
+
+/* defconfig, then the options, then olddefconfig; the .config read back. */
+static int configure(struct scratch *s, char **opts, size_t nr, int jobs,
+		     char **why)
+{
+	char *targets[2] = { (char *)s->config, NULL }, *log = NULL;
+	char *cfg = path_join(s->dir, ".config"), *plain, *next;
+	char **argv = xcalloc(2 * nr + 5, sizeof(*argv));
+	size_t i, n = 0;
+	int ret;
+
+	ret = kmake(s, jobs, targets, &log);
+	plain = ret ? NULL : slurp_file(cfg);
+	argv[n++] = "scripts/config";
+	argv[n++] = "--file";
+	argv[n++] = ".config";
+	for (i = 0; i < nr; i++) {
+		argv[n++] = "-e";
+		argv[n++] = opts[i];
+	}
+	s->desc = xstrdup(s->config);
+	for (i = 0; i < nr && plain; i++) {
+		if (config_has(plain, opts[i]))
+			continue;
+		next = xasprintf("%s+%s", s->desc, opts[i]);
+		free(s->desc);
+		s->desc = next;
+	}
+	if (!ret && nr)
+		ret = run_logged(s->dir, argv, NULL);
+	targets[0] = "olddefconfig";
+	if (!ret) {
+		free(log);
+		ret = kmake(s, jobs, targets, &log);
+	}
+	if (ret)
+		*why = xasprintf("make %s failed: %s", s->config, log_tail(log));
+	else
+		s->dotconfig = slurp_file(cfg);
+	free(log);
+	free(plain);
+	free(cfg);
+	free(argv);
+	return ret || !s->dotconfig ? -1 : 0;
+}
+
+static int scratch_prepare(const char *root, const char *base,
+			   struct scratch *s, char **opts, size_t nr,
+			   int jobs, char **why)
+{
+	char *name = xasprintf("%s-%s", s->arch->karch, s->config);
+	char *stamp_path, *stamp = NULL, *want = stamp_text(root, s, opts, nr);
+	char *desc_path, *rm[4] = { "rm", "-rf", NULL, NULL };
+	int ret = 0;
+
+	s->dir = path_join(base, name);
+	stamp_path = path_join(s->dir, ".ptsync-stamp");
+	desc_path = path_join(s->dir, ".ptsync-desc");
+	stamp = slurp_file(stamp_path);
+	/* a copy configured the same way from the same tree is reused */
+	if (stamp && !strcmp(stamp, want)) {
+		char *cfg = path_join(s->dir, ".config");
+
+		s->dotconfig = slurp_file(cfg);
+		s->desc = slurp_file(desc_path);
+		free(cfg);
+		if (s->dotconfig && s->desc)
+			goto out;
+	}
+	rm[2] = s->dir;
+	if (run_capture(NULL, rm, NULL, false) || copy_tree(root, s->dir)) {
+		*why = xasprintf("cannot copy the tree to %s", s->dir);
+		ret = -1;
+	} else if (scrub(s, jobs)) {
+		*why = xasprintf("make mrproper failed in %s", s->dir);
+		ret = -1;
+	} else if (configure(s, opts, nr, jobs, why)) {
+		ret = -1;
+	} else if (write_atomic(desc_path, s->desc, strlen(s->desc), 0644) ||
+		   write_atomic(stamp_path, want, strlen(want), 0644)) {
+		*why = xasprintf("cannot write %s", stamp_path);
+		ret = -1;
+	}
+out:
+	free(stamp);
+	free(want);
+	free(stamp_path);
+	free(desc_path);
+	free(name);
+	return ret;
+}
+
+static void scratch_free(struct scratch *s)
+{
+	free(s->dir);
+	free(s->desc);
+	free(s->dotconfig);
+}
+
+/* Every file of the plan as it is before (aligned) or after the change. */
+static int write_state(const struct scratch *s, const struct convert_plan *plan,
+		       bool after)
 {
 	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < plan->nr_files && !ret; i++) {
+		const struct convert_file *cf = &plan->files[i];
+		char *path = path_join(s->dir, cf->path), *text;
+
+		if (after) {
+			ret = write_atomic(path, cf->new_text, cf->new_len, 0644);
+		} else if (cf->is_new) {
+			ret = unlink(path) && errno != ENOENT ? -1 : 0;
+		} else {
+			text = align_old_text(cf->old_text, cf->diff);
+			ret = write_atomic(path, text, strlen(text), 0644);
+			free(text);
+		}
+		free(path);
+	}
+	return ret;
+}
+
+static char *object_of(const char *path)
+{
+	char *o = xstrdup(path);
+
+	o[strlen(o) - 1] = 'o';
+	return o;
+}
+
+/* Build every object of the group in one state; saved as .o.ptsync-<state>. */
+static void build_state(const struct scratch *s, struct build_result **group,
+			size_t nr, const struct convert_plan *plan,
+			const struct verify_opts *o, bool after)
+{
+	const char *suffix = after ? ".ptsync-after" : ".ptsync-before";
+	char *targets[2] = { NULL, NULL }, *log, *obj, *saved, *tail;
+	size_t i;
+
+	if (write_state(s, plan, after)) {
+		for (i = 0; i < nr; i++) {
+			group[i]->state = BUILD_FAILED;
+			group[i]->detail = xasprintf("cannot write the files into %s",
+						     s->dir);
+		}
+		return;
+	}
+	for (i = 0; i < nr; i++) {
+		if (group[i]->state == BUILD_FAILED)
+			continue;
+		targets[0] = object_of(group[i]->file->path);
+		obj = path_join(s->dir, targets[0]);
+		saved = xasprintf("%s%s", obj, suffix);
+		log = NULL;
+		unlink(obj);
+		if (kmake(s, o->jobs, targets, &log) || rename(obj, saved)) {
+			tail = log_tail(log);
+			group[i]->state = BUILD_FAILED;
+			group[i]->detail = xasprintf("%s the conversion: %s",
+						     after ? "after" : "before",
+						     tail);
+			free(tail);
+		}
+		free(log);
+		free(saved);
+		free(obj);
+		free(targets[0]);
+	}
+}
+
+static void compare(const struct scratch *s, struct build_result *r)
+{
+	char *objdump = xasprintf("%sobjdump", s->arch->prefix);
+	char *obj = object_of(r->file->path), *path = path_join(s->dir, obj);
+	char *before = xasprintf("%s.ptsync-before", path);
+	char *after = xasprintf("%s.ptsync-after", path);
+	bool same = false;
+
+	if (objcmp(objdump, before, after, &same, &r->detail)) {
+		r->state = BUILD_FAILED;
+		r->detail = xasprintf("%s cannot read the objects", objdump);
+	} else {
+		r->state = same ? BUILD_SAME : BUILD_CHANGED;
+	}
+	free(objdump);
+	free(obj);
+	free(path);
+	free(before);
+	free(after);
+}
+
+/* The arch's sync mask can hold one of the levels the file converts. */
+static bool level_synced(const struct arch_model *m, const char *arch,
+			 unsigned int levels)
+{
+	size_t v;
+
+	for (v = 0; v < m->nr_variants; v++)
+		if (!strcmp(m->variants[v].arch, arch) &&
+		    ((m->variants[v].mask & levels) ||
+		     m->variants[v].mask_unknown))
+			return true;
+	return false;
+}
+
+struct pending {
+	struct build_result *r;
+	char **opts;
+	size_t nr_opts;
+};
+
+static void union_opts(struct pending *p, size_t nr, char ***all, size_t *n)
+{
+	size_t alloc = 0, i, j, k;
+
+	*all = NULL;
+	*n = 0;
+	for (i = 0; i < nr; i++)
+		for (j = 0; j < p[i].nr_opts; j++) {
+			for (k = 0; k < *n; k++)
+				if (!strcmp((*all)[k], p[i].opts[j]))
+					break;
+			if (k == *n)
+				*ARRAY_PUSH(*all, *n, alloc) = p[i].opts[j];
+		}
+}
+
+static bool has_all(const char *dotconfig, const struct pending *p)
+{
+	size_t j;
+
+	for (j = 0; j < p->nr_opts; j++)
+		if (!config_has(dotconfig, p->opts[j]))
+			return false;
+	return true;
+}
+
+/* Build one arch's files, trying its defconfigs in turn. */
+static int build_arch(const char *root, const char *base,
+		      const struct cross_arch *a, struct pending *p, size_t nr,
+		      const struct convert_plan *plan,
+		      const struct verify_opts *o)
+{
+	struct build_result **group = xcalloc(nr, sizeof(*group));
+	size_t c, i, n, nr_all;
+	char **all, *why;
 	int failed = 0;
 
+	for (c = 0; c < ARRAY_SIZE(a->configs) && a->configs[c] && nr; c++) {
+		struct scratch s = { .arch = a, .config = a->configs[c] };
+
+		why = NULL;
+		union_opts(p, nr, &all, &nr_all);
+		if (scratch_prepare(root, base, &s, all, nr_all, o->jobs, &why)) {
+			for (i = 0; i < nr; i++) {
+				p[i].r->state = BUILD_FAILED;
+				p[i].r->detail = xstrdup(why);
+			}
+			failed = 1;
+			nr = 0;
+		}
+		free(why);
+		free(all);
+		for (i = n = 0; i < nr; i++) {
+			if (!has_all(s.dotconfig, &p[i]))
+				continue;
+			group[n++] = p[i].r;
+			p[i].r->config = xstrdup(s.desc);
+		}
+		if (n) {
+			build_state(&s, group, n, plan, o, false);
+			build_state(&s, group, n, plan, o, true);
+		}
+		for (i = 0; i < n; i++)
+			if (group[i]->state != BUILD_FAILED)
+				compare(&s, group[i]);
+		/* the files this configuration could not compile try the next */
+		for (i = n = 0; i < nr; i++)
+			if (!p[i].r->config)
+				p[n++] = p[i];
+		nr = n;
+		scratch_free(&s);
+	}
+	for (i = 0; i < nr; i++) {
+		char *list = xstrdup(""), *next;
+		size_t j;
+
+		for (j = 0; j < p[i].nr_opts; j++) {
+			next = xasprintf("%s CONFIG_%s", list, p[i].opts[j]);
+			free(list);
+			list = next;
+		}
+		p[i].r->detail = xasprintf("not compiled: cannot enable all of%s on %s",
+					   list, a->karch);
+		free(list);
+	}
+	free(group);
+	return failed;
+}
+
+static const char *const debian_missing =
+	"Debian 12 has no cross compiler for this architecture";
+
+/* The result of one file, SKIPPED with why until it is built. */
+static struct build_result *add_result(struct build_report *rep,
+				       const struct convert_plan *plan,
+				       const struct convert_file *cf,
+				       const struct cross_arch **arch)
+{
+	struct build_result *r = ARRAY_PUSH(rep->items, rep->nr, rep->alloc);
+
+	memset(r, 0, sizeof(*r));
+	r->file = cf;
+	r->arch = cross_arch_of(cf->path);
+	r->level_synced = level_synced(&plan->pipe.model, r->arch, cf->levels);
+	*arch = cross_arch_find(r->arch);
+	if (!*arch)
+		r->detail = xasprintf("no compiler known for arch/%s", r->arch);
+	else if (!(*arch)->prefix)
+		r->detail = xstrdup(debian_missing);
+	else if (!cross_compiler_present(*arch))
+		r->detail = xasprintf("%sgcc not found: install Debian's %s",
+				      (*arch)->prefix, (*arch)->package);
+	return r;
+}
+
+static char *make_base(const struct verify_opts *o)
+{
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *base;
+
+	if (o->build_dir) {
+		char *mk[] = { "mkdir", "-p", (char *)o->build_dir, NULL };
+
+		return run_capture(NULL, mk, NULL, false) ? NULL :
+			xstrdup(o->build_dir);
+	}
+	base = xasprintf("%s/ptsync-build.XXXXXX", tmp);
+	if (!mkdtemp(base)) {
+		free(base);
+		return NULL;
+	}
+	return base;
+}
+
+/* A changed object where the mask lacks the level disproves the no-op. */
+static int judge(struct build_result *r)
+{
+	char *detail;
+
+	if (r->state == BUILD_FAILED)
+		return 1;
+	if (r->state != BUILD_CHANGED || r->level_synced)
+		return 0;
+	detail = xasprintf("%s, although the %s sync mask lacks the level: not a no-op",
+			   r->detail, r->arch);
+	free(r->detail);
+	r->detail = detail;
+	return 1;
+}
+
+int verify_build(const char *root, const struct convert_plan *plan,
+		 const struct verify_opts *o, struct build_report *rep)
+{
+	const struct cross_arch **arch;
+	struct pending *p;
+	char *base = NULL, *rm[] = { "rm", "-rf", NULL, NULL };
+	size_t i, j, n;
+	int failed = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	arch = xcalloc(plan->nr_files + 1, sizeof(*arch));
+	p = xcalloc(plan->nr_files + 1, sizeof(*p));
 	for (i = 0; i < plan->nr_files; i++)
 		if (str_ends_with(plan->files[i].path, ".c"))
-			failed |= build_one(root, plan->files[i].path);
-	fflush(stdout);
+			add_result(rep, plan, &plan->files[i], &arch[rep->nr]);
+	for (i = 0; i < rep->nr; i++) {
+		if (rep->items[i].detail || rep->items[i].config)
+			continue;
+		if (!base && !(base = make_base(o))) {
+			fprintf(stderr, "ptsync convert: --verify-build: cannot create a scratch directory\n");
+			failed = 1;
+			break;
+		}
+		/* all files of this arch, built together */
+		for (j = i, n = 0; j < rep->nr; j++)
+			if (arch[j] == arch[i] && !rep->items[j].detail) {
+				p[n].r = &rep->items[j];
+				p[n].nr_opts = kopts_needed(root, rep->items[j].file,
+							    &p[n].opts);
+				n++;
+			}
+		failed |= build_arch(root, base, arch[i], p, n, plan, o);
+		for (j = 0; j < n; j++) {
+			while (p[j].nr_opts)
+				free(p[j].opts[--p[j].nr_opts]);
+			free(p[j].opts);
+		}
+	}
+	for (i = 0; i < rep->nr; i++)
+		failed |= judge(&rep->items[i]);
+	if (base && !o->build_dir) {
+		rm[2] = base;
+		run_capture(NULL, rm, NULL, false);
+	}
+	free(base);
+	free(arch);
+	free(p);
 	return failed;
+}
+
+void build_report_print(const struct build_report *rep, FILE *out)
+{
+	static const char *const word[] = {
+		[BUILD_SKIPPED] = "NOT BUILT", [BUILD_FAILED] = "FAILED",
+		[BUILD_SAME] = "OK", [BUILD_CHANGED] = "OK" };
+	size_t i;
+
+	for (i = 0; i < rep->nr; i++) {
+		const struct build_result *r = &rep->items[i];
+
+		fprintf(out, "BUILD %s %s %s%s%s: %s\n", word[r->state], r->arch,
+			r->config ? r->config : "", r->config ? " " : "",
+			r->file->path, r->detail ? r->detail : "");
+	}
+	fflush(out);
+}
+
+void build_report_free(struct build_report *rep)
+{
+	size_t i;
+
+	for (i = 0; i < rep->nr; i++) {
+		free(rep->items[i].arch);
+		free(rep->items[i].config);
+		free(rep->items[i].detail);
+	}
+	free(rep->items);
 }

@@ -83,16 +83,23 @@ int write_atomic(const char *path, const char *text, size_t len, int mode);
 int convert_apply(const char *root, const struct convert_plan *plan,
 		  atomic_int *stop);
 
+struct build_report;
+
+struct series_opts {
+	const char *dir;
+	bool force;
+	bool signoff;
+	const char *from;		/* "Name <email>"; NULL: git's user */
+	const char *base;		/* base-commit; NULL: HEAD when git */
+	const struct build_report *builds;	/* --verify-build, or NULL */
+};
+
 /* series.c: DIR must be new or empty unless force; prints why. */
 int series_dir_check(const char *dir, bool force);
-int convert_series(const char *root, const char *dir, bool force,
+int convert_series(const char *root, const struct series_opts *o,
 		   const struct convert_plan *plan);
 
 /* dirty.c: files of the plan with uncommitted changes, printed; count. */
 size_t convert_dirty_files(const char *root, const struct convert_plan *plan);
-
-/* build.c */
-bool tree_configured(const char *root);
-int verify_build(const char *root, const struct convert_plan *plan);
 
 #endif

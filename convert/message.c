@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "classify/classify.h"
 #include "convert/diff.h"
@@ -182,31 +183,140 @@ void put_body(FILE *out, const struct convert_plan *plan,
 	put_proofs(out, plan, g);
 }
 
-/* The short sha and subject of each commit blame names, once each. */
-static void put_blamed(FILE *out, const char *porcelain, char **seen)
-{
-	const char *p = porcelain, *nl;
-	char sha[41] = "", *tag;
+/* One line blame attributes to a commit. */
+struct blamed {
+	char sha[41];
+	char *path;		/* the file's name in that commit */
+	char *line;		/* the line's text */
+	char *summary;		/* NULL until seen */
+	bool boundary;
+};
 
-	for (; *p; p = nl + 1) {
+/*
+ * git blame --porcelain: a "<sha> <orig> <final> [n]" header, key lines
+ * (summary, boundary, filename; only the first time a commit appears),
+ * then the line itself after a tab.
+ */
+static size_t parse_blame(const char *porcelain, struct blamed **out)
+{
+	struct blamed *b = NULL, *cur = NULL;
+	size_t nr = 0, alloc = 0, i;
+	const char *p = porcelain, *nl;
+
+	for (; *p; p = *nl ? nl + 1 : nl) {
 		nl = strchrnul(p, '\n');
 		if (nl - p > 41 && strspn(p, "0123456789abcdef") == 40 &&
 		    p[40] == ' ') {
-			memcpy(sha, p, 40);
-			sha[40] = '\0';
-		} else if (!strncmp(p, "summary ", 8) && *sha &&
-			   strspn(sha, "0") != 40) {
-			tag = xasprintf("%.12s (\"%.*s\")", sha,
-					(int)(nl - p - 8), p + 8);
+			cur = ARRAY_PUSH(b, nr, alloc);
+			memset(cur, 0, sizeof(*cur));
+			memcpy(cur->sha, p, 40);
+			for (i = 0; i + 1 < nr; i++)	/* inherit what git said once */
+				if (!strcmp(b[i].sha, cur->sha)) {
+					cur->summary = b[i].summary ?
+						xstrdup(b[i].summary) : NULL;
+					cur->boundary = b[i].boundary;
+					cur->path = b[i].path ? xstrdup(b[i].path) : NULL;
+					break;
+				}
+		} else if (!cur) {
+			continue;
+		} else if (!strncmp(p, "summary ", 8)) {
+			free(cur->summary);
+			cur->summary = xstrndup(p + 8, nl - p - 8);
+		} else if (!strncmp(p, "boundary", 8)) {
+			cur->boundary = true;
+		} else if (!strncmp(p, "filename ", 9)) {
+			free(cur->path);
+			cur->path = xstrndup(p + 9, nl - p - 9);
+		} else if (*p == '\t') {
+			cur->line = xstrndup(p + 1, nl - p - 1);
+		}
+	}
+	*out = b;
+	return nr;
+}
+
+static char *trim(const char *s)
+{
+	const char *e = s + strlen(s);
+
+	while (isspace((unsigned char)*s))
+		s++;
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	return xstrndup(s, e - s);
+}
+
+/* How many lines of rev:path are line, trimmed; -1 when there is none. */
+static int count_line(const char *root, const char *rev, const char *path,
+		      const char *line)
+{
+	char *spec = xasprintf("%s:%s", rev, path), *args[] = { "show", spec, NULL };
+	char *text = git_output(root, args), *want = trim(line), *t, *l, *save;
+	int n = 0;
+
+	free(spec);
+	if (!text) {
+		free(want);
+		return -1;
+	}
+	for (l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		t = trim(l);
+		n += !strcmp(t, want);
+		free(t);
+	}
+	free(text);
+	free(want);
+	return n;
+}
+
+/*
+ * The commit blame names added the line when it has a parent (a root
+ * commit is an import, not a bug) and the line is more often in it than
+ * in its parent.  A commit that only moved or re-indented it did not.
+ */
+static bool added_the_line(const char *root, const struct blamed *b)
+{
+	char *parent, *id, *args[] = { "rev-parse", "--verify", "-q", NULL, NULL };
+	int before, after;
+
+	if (b->boundary || !b->path || !b->line || !b->summary ||
+	    strspn(b->sha, "0") == 40)
+		return false;
+	args[3] = parent = xasprintf("%s^", b->sha);
+	id = git_output(root, args);
+	if (!id) {
+		free(parent);
+		return false;
+	}
+	free(id);
+	after = count_line(root, b->sha, b->path, b->line);
+	before = count_line(root, parent, b->path, b->line);
+	free(parent);
+	return after > 0 && after > (before < 0 ? 0 : before);
+}
+
+static void put_blamed(FILE *out, const char *root, const char *porcelain,
+		       char **seen)
+{
+	struct blamed *b;
+	size_t nr = parse_blame(porcelain, &b), i;
+	char *tag;
+
+	for (i = 0; i < nr; i++) {
+		if (added_the_line(root, &b[i])) {
+			tag = xasprintf("%.12s (\"%s\")", b[i].sha, b[i].summary);
 			if (!strstr(*seen, tag)) {
 				fprintf(out, "Fixes: %s\n", tag);
 				list_add(seen, tag);
 			}
 			free(tag);
 		}
-		if (!*nl)
-			break;
+		free(b[i].path);
+		free(b[i].line);
+		free(b[i].summary);
 	}
+	free(b);
 }
 
 /* Blame every converted line of one file in a single run. */
@@ -249,7 +359,7 @@ void put_fixes(FILE *out, const char *root, const struct patch_group *g)
 				continue;
 			blame = blame_lines(root, g->files[i]);
 			if (blame)
-				put_blamed(out, blame, &seen);
+				put_blamed(out, root, blame, &seen);
 			free(blame);
 		}
 	free(seen);
@@ -328,6 +438,70 @@ void put_diffs(FILE *out, const struct patch_group *g)
 		const struct convert_file *cf = g->files[i];
 
 		put_git_header(out, cf->path, cf->is_new);
+		if (g->index && g->index[i])
+			fputs(g->index[i], out);
 		fputs(cf->diff, out);
 	}
+}
+
+static bool in_group(const struct patch_group *g, const struct convert_file *cf)
+{
+	size_t i;
+
+	for (i = 0; i < g->nr; i++)
+		if (g->files[i] == cf)
+			return true;
+	return false;
+}
+
+/* One line per arch and outcome: what was built and what it showed. */
+void put_build_tested(FILE *out, const struct build_report *rep,
+		      const struct patch_group *g)
+{
+	char *seen = xstrdup(""), *text;
+	size_t i;
+
+	for (i = 0; rep && i < rep->nr; i++) {
+		const struct build_result *r = &rep->items[i];
+
+		if (!in_group(g, r->file))
+			continue;
+		if (r->state == BUILD_SAME || r->state == BUILD_CHANGED)
+			text = xasprintf("Build-tested: %s %s, %s", r->arch,
+					 r->config, r->detail);
+		else if (r->state == BUILD_FAILED)
+			text = xasprintf("Build FAILED: %s %s", r->arch,
+					 r->config ? r->config : "");
+		else
+			text = xasprintf("Not build-tested: %s (%s)", r->arch,
+					 r->detail);
+		if (!strstr(seen, text)) {
+			put_wrapped(out, text);
+			list_add(&seen, text);
+		}
+		free(text);
+	}
+	free(seen);
+}
+
+char *blob_id(const char *root, const char *text, size_t len)
+{
+	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	char *path = xasprintf("%s/ptsync-blob.XXXXXX", tmp), *id = NULL;
+	char *args[] = { "hash-object", "--no-filters", "--", path, NULL };
+	int fd = mkstemp(path);
+
+	if (fd >= 0) {
+		if (write(fd, text, len) == (ssize_t)len && !close(fd))
+			id = git_output(root, args);
+		else
+			close(fd);
+		unlink(path);
+	}
+	free(path);
+	if (id && strspn(id, "0123456789abcdef") != strlen(id)) {
+		free(id);
+		id = NULL;
+	}
+	return id;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "convert/convert.h"
+#include "convert/verify.h"
 
 /* One patch: the files of one directory (its subsystem). */
 struct patch_group {
@@ -14,6 +15,7 @@ struct patch_group {
 	size_t nr, alloc;
 	unsigned int levels;
 	size_t calls;
+	char **index;			/* "index <old>..<new> 100644\n" or NULL */
 };
 
 /* "pgd_populate_kernel()", "{pgd,p4d}_populate_kernel()" */
@@ -30,5 +32,10 @@ void put_fixes(FILE *out, const char *root, const struct patch_group *g);
 void put_diffstat(FILE *out, const struct convert_file *const *files,
 		  size_t nr);
 void put_diffs(FILE *out, const struct patch_group *g);
+/* "Build-tested: s390 defconfig, object code unchanged" lines. */
+void put_build_tested(FILE *out, const struct build_report *rep,
+		      const struct patch_group *g);
+/* git's blob id of text, NULL when root is no git repository. */
+char *blob_id(const char *root, const char *text, size_t len);
 
 #endif
