@@ -64,17 +64,28 @@ static int kmake(const struct scratch *s, int jobs, char **targets,
 	return ret;
 }
 
+/* The last lines of a make log, indented under the BUILD line. */
 static char *log_tail(const char *log)
 {
-	const char *p = log ? log + strlen(log) : NULL;
+	const char *p = log ? log + strlen(log) : NULL, *nl;
+	char *out, *o;
 	int lines = 0;
 
-	if (!p)
+	if (!p || p == log)
 		return xstrdup("");
+	if (p[-1] == '\n')
+		p--;
 	while (p > log && lines < 12)
 		if (*--p == '\n')
 			lines++;
-	return xstrdup(p);
+	if (*p == '\n')
+		p++;
+	out = o = xmalloc(2 * strlen(p) + 8 * lines + 16);
+	for (; *p; p = *nl ? nl + 1 : nl) {
+		nl = strchrnul(p, '\n');
+		o += sprintf(o, "\n    %.*s", (int)(nl - p), p);
+	}
+	return out;
 }
 
 /* Hard-link copy of root without .git; a plain copy across filesystems. */
@@ -155,7 +166,7 @@ static int configure(struct scratch *s, char **opts, size_t nr, int jobs,
 		     char **why)
 {
 	char *targets[2] = { (char *)s->config, NULL }, *log = NULL;
-	char *cfg = path_join(s->dir, ".config"), *plain, *next;
+	char *cfg = path_join(s->dir, ".config"), *plain, *next, *tail;
 	char **argv = xcalloc(2 * nr + 5, sizeof(*argv));
 	size_t i, n = 0;
 	int ret;
@@ -184,10 +195,13 @@ static int configure(struct scratch *s, char **opts, size_t nr, int jobs,
 		free(log);
 		ret = kmake(s, jobs, targets, &log);
 	}
-	if (ret)
-		*why = xasprintf("make %s failed: %s", s->config, log_tail(log));
-	else
+	if (ret) {
+		tail = log_tail(log);
+		*why = xasprintf("make %s failed:%s", s->config, tail);
+		free(tail);
+	} else {
 		s->dotconfig = slurp_file(cfg);
+	}
 	free(log);
 	free(plain);
 	free(cfg);
@@ -309,7 +323,7 @@ static void build_state(const struct scratch *s, struct build_result **group,
 		if (kmake(s, o->jobs, targets, &log) || rename(obj, saved)) {
 			tail = log_tail(log);
 			group[i]->state = BUILD_FAILED;
-			group[i]->detail = xasprintf("%s the conversion: %s",
+			group[i]->detail = xasprintf("%s the conversion:%s",
 						     after ? "after" : "before",
 						     tail);
 			free(tail);
