@@ -24,6 +24,7 @@ struct scratch {
 	const struct cross_arch *arch;
 	const char *config;
 	char *dir;
+	size_t round;		/* copies of the same defconfig: 0, 1... */
 	char *desc;		/* "defconfig+KASAN" */
 	char *dotconfig;	/* the resulting .config */
 };
@@ -91,21 +92,19 @@ static char *log_tail(const char *log)
 /* Hard-link copy of root without .git; a plain copy across filesystems. */
 static int copy_tree(const char *root, const char *dir)
 {
-	char *mk[] = { "mkdir", "-p", (char *)dir, NULL };
-	char *rm[] = { "rm", "-rf", (char *)dir, NULL };
-	char *sh[] = { "sh", "-c",
-		"cd \"$1\" && for e in * .[!.]*; do [ -e \"$e\" ] && [ \"$e\" != .git ] && printf '%s\\0' \"$e\"; done | xargs -0 cp $3 -t \"$2\"",
-		"sh", (char *)root, (char *)dir, "-al", NULL };
+	static const char copy[] =
+		"cd \"$1\" && for e in * .[!.]*; do [ -e \"$e\" ] && [ \"$e\" != .git ] && printf '%s\\0' \"$e\"; done | xargs -0 cp $3 -t \"$2\"";
 
-	if (run_capture(NULL, mk, NULL, false))
+	if (run_args(NULL, NULL, false, "mkdir", "-p", dir, NULL))
 		return -1;
-	if (!run_capture(NULL, sh, NULL, false))
+	if (!run_args(NULL, NULL, false, "sh", "-c", copy, "sh", root, dir,
+		      "-al", NULL))
 		return 0;
-	sh[6] = "-a";
-	if (run_capture(NULL, rm, NULL, false) ||
-	    run_capture(NULL, mk, NULL, false))
+	if (run_args(NULL, NULL, false, "rm", "-rf", dir, NULL) ||
+	    run_args(NULL, NULL, false, "mkdir", "-p", dir, NULL))
 		return -1;
-	return run_capture(NULL, sh, NULL, false) ? -1 : 0;
+	return run_args(NULL, NULL, false, "sh", "-c", copy, "sh", root, dir,
+			"-a", NULL) ? -1 : 0;
 }
 
 static bool config_has(const char *dotconfig, const char *opt)
@@ -144,7 +143,7 @@ static int scrub(struct scratch *s, int jobs)
 	static const char *const marks[] = {
 		".config", "include/config", "include/generated",
 		"scripts/basic/fixdep", "scripts/kconfig/conf" };
-	char *targets[] = { "mrproper", NULL }, *log = NULL, *path;
+	char *targets[2], *log = NULL, *path;
 	bool built = false;
 	size_t i;
 	int ret;
@@ -156,6 +155,8 @@ static int scrub(struct scratch *s, int jobs)
 	}
 	if (!built)
 		return 0;
+	targets[0] = "mrproper";
+	targets[1] = NULL;
 	ret = kmake(s, jobs, targets, &log);
 	free(log);
 	return ret;
@@ -213,9 +214,11 @@ static int scratch_prepare(const char *root, const char *base,
 			   struct scratch *s, char **opts, size_t nr,
 			   int jobs, char **why)
 {
-	char *name = xasprintf("%s-%s", s->arch->karch, s->config);
+	char *name = s->round ?
+		xasprintf("%s-%s-%zu", s->arch->karch, s->config, s->round) :
+		xasprintf("%s-%s", s->arch->karch, s->config);
 	char *stamp_path, *stamp = NULL, *want = stamp_text(root, s, opts, nr);
-	char *desc_path, *rm[4] = { "rm", "-rf", NULL, NULL };
+	char *desc_path;
 	int ret = 0;
 
 	s->dir = path_join(base, name);
@@ -232,8 +235,8 @@ static int scratch_prepare(const char *root, const char *base,
 		if (s->dotconfig && s->desc)
 			goto out;
 	}
-	rm[2] = s->dir;
-	if (run_capture(NULL, rm, NULL, false) || copy_tree(root, s->dir)) {
+	if (run_args(NULL, NULL, false, "rm", "-rf", s->dir, NULL) ||
+	    copy_tree(root, s->dir)) {
 		*why = xasprintf("cannot copy the tree to %s", s->dir);
 		ret = -1;
 	} else if (scrub(s, jobs)) {
@@ -402,51 +405,76 @@ static bool has_all(const char *dotconfig, const struct pending *p)
 	return true;
 }
 
-/* Build one arch's files, trying its defconfigs in turn. */
+/*
+ * Configure a copy for the options of all pending files, build those it
+ * compiles; 0 when it compiled none.  The rest are left in p[0..*nr).
+ */
+static size_t build_round(const char *root, const char *base,
+			  struct scratch *s, struct pending *p, size_t *nr,
+			  const struct convert_plan *plan,
+			  const struct verify_opts *o, int *failed)
+{
+	struct build_result **group = xcalloc(*nr, sizeof(*group));
+	size_t i, n, nr_all;
+	char **all, *why = NULL;
+
+	union_opts(p, *nr, &all, &nr_all);
+	if (scratch_prepare(root, base, s, all, nr_all, o->jobs, &why)) {
+		for (i = 0; i < *nr; i++) {
+			p[i].r->state = BUILD_FAILED;
+			p[i].r->detail = xstrdup(why);
+		}
+		*failed = 1;
+		*nr = 0;
+	}
+	free(why);
+	free(all);
+	for (i = n = 0; i < *nr; i++) {
+		if (!has_all(s->dotconfig, &p[i]))
+			continue;
+		group[n++] = p[i].r;
+		p[i].r->config = xstrdup(s->desc);
+	}
+	if (n) {
+		build_state(s, group, n, plan, o, false);
+		build_state(s, group, n, plan, o, true);
+	}
+	for (i = 0; i < n; i++)
+		if (group[i]->state != BUILD_FAILED)
+			compare(s, group[i]);
+	free(group);
+	/* what this configuration could not compile is tried again */
+	for (i = n = 0; i < *nr; i++)
+		if (!p[i].r->config)
+			p[n++] = p[i];
+	i = *nr - n;
+	*nr = n;
+	return i;
+}
+
+/*
+ * Build one arch's files with its defconfigs in turn.  Options of
+ * different files can exclude each other (a Kconfig choice: powerpc's
+ * book3s and book3e): a configuration that compiles some of them is made
+ * again for the rest, until one compiles none.
+ */
 static int build_arch(const char *root, const char *base,
 		      const struct cross_arch *a, struct pending *p, size_t nr,
 		      const struct convert_plan *plan,
 		      const struct verify_opts *o)
 {
-	struct build_result **group = xcalloc(nr, sizeof(*group));
-	size_t c, i, n, nr_all;
-	char **all, *why;
+	size_t c, i, round, placed;
 	int failed = 0;
 
 	for (c = 0; c < ARRAY_SIZE(a->configs) && a->configs[c] && nr; c++) {
-		struct scratch s = { .arch = a, .config = a->configs[c] };
+		for (round = 0, placed = 1; nr && placed; round++) {
+			struct scratch s = { .arch = a, .config = a->configs[c],
+					     .round = round };
 
-		why = NULL;
-		union_opts(p, nr, &all, &nr_all);
-		if (scratch_prepare(root, base, &s, all, nr_all, o->jobs, &why)) {
-			for (i = 0; i < nr; i++) {
-				p[i].r->state = BUILD_FAILED;
-				p[i].r->detail = xstrdup(why);
-			}
-			failed = 1;
-			nr = 0;
+			placed = build_round(root, base, &s, p, &nr, plan, o,
+					     &failed);
+			scratch_free(&s);
 		}
-		free(why);
-		free(all);
-		for (i = n = 0; i < nr; i++) {
-			if (!has_all(s.dotconfig, &p[i]))
-				continue;
-			group[n++] = p[i].r;
-			p[i].r->config = xstrdup(s.desc);
-		}
-		if (n) {
-			build_state(&s, group, n, plan, o, false);
-			build_state(&s, group, n, plan, o, true);
-		}
-		for (i = 0; i < n; i++)
-			if (group[i]->state != BUILD_FAILED)
-				compare(&s, group[i]);
-		/* the files this configuration could not compile try the next */
-		for (i = n = 0; i < nr; i++)
-			if (!p[i].r->config)
-				p[n++] = p[i];
-		nr = n;
-		scratch_free(&s);
 	}
 	for (i = 0; i < nr; i++) {
 		char *list = xstrdup(""), *next;
@@ -461,7 +489,6 @@ static int build_arch(const char *root, const char *base,
 					   list, a->karch);
 		free(list);
 	}
-	free(group);
 	return failed;
 }
 
@@ -496,12 +523,9 @@ static char *make_base(const struct verify_opts *o)
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char *base;
 
-	if (o->build_dir) {
-		char *mk[] = { "mkdir", "-p", (char *)o->build_dir, NULL };
-
-		return run_capture(NULL, mk, NULL, false) ? NULL :
-			xstrdup(o->build_dir);
-	}
+	if (o->build_dir)
+		return run_args(NULL, NULL, false, "mkdir", "-p", o->build_dir,
+				NULL) ? NULL : xstrdup(o->build_dir);
 	base = xasprintf("%s/ptsync-build.XXXXXX", tmp);
 	if (!mkdtemp(base)) {
 		free(base);
@@ -531,7 +555,7 @@ int verify_build(const char *root, const struct convert_plan *plan,
 {
 	const struct cross_arch **arch;
 	struct pending *p;
-	char *base = NULL, *rm[] = { "rm", "-rf", NULL, NULL };
+	char *base = NULL;
 	size_t i, j, n;
 	int failed = 0;
 
@@ -544,7 +568,9 @@ int verify_build(const char *root, const struct convert_plan *plan,
 	for (i = 0; i < rep->nr; i++) {
 		if (rep->items[i].detail || rep->items[i].config)
 			continue;
-		if (!base && !(base = make_base(o))) {
+		if (!base)
+			base = make_base(o);
+		if (!base) {
 			fprintf(stderr, "ptsync convert: --verify-build: cannot create a scratch directory\n");
 			failed = 1;
 			break;
@@ -566,10 +592,8 @@ int verify_build(const char *root, const struct convert_plan *plan,
 	}
 	for (i = 0; i < rep->nr; i++)
 		failed |= judge(&rep->items[i]);
-	if (base && !o->build_dir) {
-		rm[2] = base;
-		run_capture(NULL, rm, NULL, false);
-	}
+	if (base && !o->build_dir)
+		run_args(NULL, NULL, false, "rm", "-rf", base, NULL);
 	free(base);
 	free(arch);
 	free(p);

@@ -488,18 +488,23 @@ char *blob_id(const char *root, const char *text, size_t len)
 {
 	const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 	char *path = xasprintf("%s/ptsync-blob.XXXXXX", tmp), *id = NULL;
-	char *args[] = { "hash-object", "--no-filters", "--", path, NULL };
 	int fd = mkstemp(path);
+	bool written;
 
 	if (fd >= 0) {
-		if (write(fd, text, len) == (ssize_t)len && !close(fd))
-			id = git_output(root, args);
-		else
-			close(fd);
+		written = write(fd, text, len) == (ssize_t)len;
+		if (!close(fd) && written &&
+		    run_args(NULL, &id, false, "git", "-C", root, "hash-object",
+			     "--no-filters", "--", path, NULL)) {
+			free(id);
+			id = NULL;
+		}
 		unlink(path);
 	}
 	free(path);
-	if (id && strspn(id, "0123456789abcdef") != strlen(id)) {
+	if (id && id[0] && id[strlen(id) - 1] == '\n')
+		id[strlen(id) - 1] = '\0';
+	if (id && (!*id || strspn(id, "0123456789abcdef") != strlen(id))) {
 		free(id);
 		id = NULL;
 	}

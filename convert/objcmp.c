@@ -16,11 +16,10 @@
 
 static char *disassemble(const char *objdump, const char *object)
 {
-	char *argv[] = { (char *)objdump, "-d", "-r", "--no-show-raw-insn",
-			 "--no-addresses", (char *)object, NULL };
 	char *out = NULL, *start;
 
-	if (run_capture(NULL, argv, &out, false)) {
+	if (run_args(NULL, &out, false, objdump, "-d", "-r",
+		     "--no-show-raw-insn", "--no-addresses", object, NULL)) {
 		free(out);
 		return NULL;
 	}

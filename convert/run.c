@@ -1,11 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* git in the tree, through lib/run.c like every child process. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "convert/run.h"
 #include "lib/run.h"
 #include "lib/util.h"
+
+int run_args(const char *dir, char **out, bool keep_stderr, ...)
+{
+	char *argv[64];
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, keep_stderr);
+	while (n < ARRAY_SIZE(argv) - 1 && (argv[n] = va_arg(ap, char *)))
+		n++;
+	va_end(ap);
+	argv[n] = NULL;
+	return run_capture(dir, argv, out, keep_stderr);
+}
 
 char *git_output(const char *root, char *const args[])
 {

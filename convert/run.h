@@ -8,6 +8,10 @@
 
 #include "lib/run.h"
 
+/* run_capture() of the arguments after keep_stderr, up to a NULL. */
+int run_args(const char *dir, char **out, bool keep_stderr, ...)
+	__attribute__((sentinel));
+
 /* git in the tree; NULL unless it exits 0.  Trailing newline removed. */
 char *git_output(const char *root, char *const args[]);
 bool git_tree(const char *root);

@@ -371,11 +371,14 @@ static void make_index(struct series *s)
 
 static char *base_commit(const struct series *s)
 {
-	char *args[] = { "rev-parse", "--verify", "-q", NULL, NULL };
 	char *rev = xasprintf("%s^{commit}", s->o->base ? s->o->base : "HEAD");
-	char *id;
+	char *args[5], *id;
 
+	args[0] = "rev-parse";
+	args[1] = "--verify";
+	args[2] = "-q";
 	args[3] = rev;
+	args[4] = NULL;
 	id = git_output(s->root, args);
 	free(rev);
 	return id;
