@@ -7,6 +7,7 @@
  * a code change in every function below it.
  */
 #define _GNU_SOURCE
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,104 @@ char *align_old_text(const char *old, const char *diff)
 		line++;
 	}
 	*o = '\0';
+	free(at);
+	return out;
+}
+
+/* New line numbers of the added lines that call a _kernel helper. */
+static size_t helper_lines(const char *diff, int **at)
+{
+	size_t nr = 0, alloc = 0;
+	const char *p = diff, *nl;
+	int new = 0;
+
+	*at = NULL;
+	for (; *p; p = *nl ? nl + 1 : nl) {
+		nl = strchrnul(p, '\n');
+		if (!strncmp(p, "@@ -", 4)) {
+			p = strchr(p, '+');
+			new = p && p < nl ? atoi(p + 1) : 0;
+			p = p ? p : nl;
+			continue;
+		}
+		if (!new || *p == '-')
+			continue;
+		if (*p == '+') {
+			const char *h = strstr(p, "_populate_kernel(");
+
+			if (h && h < nl)
+				*ARRAY_PUSH(*at, nr, alloc) = new;
+		}
+		new++;
+	}
+	return nr;
+}
+
+/* Where the statement that starts at call ends: after its ';'. */
+static const char *statement_end(const char *call)
+{
+	const char *p = strchr(call, '(');
+	int depth = 0;
+
+	for (; p && *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && !--depth)
+			break;
+	}
+	if (!p || !*p)
+		return NULL;
+	for (p++; *p == ' ' || *p == '\t' || *p == '\n'; p++)
+		;
+	return *p == ';' ? p + 1 : NULL;
+}
+
+/* The start of the helper's name on a line: "pgd" of pgd_populate_kernel. */
+static const char *helper_start(const char *line, const char *eol)
+{
+	const char *h = strstr(line, "_populate_kernel(");
+
+	if (!h || h > eol || h - line < 3)
+		return NULL;
+	return h - 3;
+}
+
+char *probe_new_text(const char *text, const char *diff, size_t *nr_probes)
+{
+	int *at, line = 1;
+	size_t nr = helper_lines(diff, &at), k = 0;
+	char *out = NULL, *wrapped;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	const char *p = text, *eol, *start, *end;
+
+	*nr_probes = 0;
+	while (*p) {
+		eol = strchrnul(p, '\n');
+		start = k < nr && at[k] == line ? helper_start(p, eol) : NULL;
+		end = start ? statement_end(start) : NULL;
+		if (k < nr && at[k] == line)
+			k++;
+		if (end) {
+			/* a block, so that an unbraced if keeps its body */
+			wrapped = xasprintf("{ asm volatile(\".pushsection .ptsync_probe,\\\"a\\\"\\n\\t.ascii \\\"L%d;\\\"\\n\\t.popsection\"); ",
+					    line);
+			fwrite(p, 1, start - p, f);
+			fputs(wrapped, f);
+			fwrite(start, 1, end - start, f);
+			fputs(" }", f);
+			free(wrapped);
+			(*nr_probes)++;
+			/* lines inside the statement keep their numbers */
+			for (; p < end; p++)
+				line += *p == '\n';
+			continue;
+		}
+		fwrite(p, 1, eol - p + (*eol ? 1 : 0), f);
+		p = *eol ? eol + 1 : eol;
+		line++;
+	}
+	fclose(f);
 	free(at);
 	return out;
 }

@@ -27,6 +27,7 @@ struct scratch {
 	size_t round;		/* copies of the same defconfig: 0, 1... */
 	char *desc;		/* "defconfig+KASAN" */
 	char *dotconfig;	/* the resulting .config */
+	char *plain;		/* the .config of the defconfig alone */
 };
 
 /* Run argv in dir, stderr with stdout into *log. */
@@ -174,6 +175,7 @@ static int configure(struct scratch *s, char **opts, size_t nr, int jobs,
 
 	ret = kmake(s, jobs, targets, &log);
 	plain = ret ? NULL : slurp_file(cfg);
+	s->plain = plain ? xstrdup(plain) : NULL;
 	argv[n++] = "scripts/config";
 	argv[n++] = "--file";
 	argv[n++] = ".config";
@@ -218,12 +220,13 @@ static int scratch_prepare(const char *root, const char *base,
 		xasprintf("%s-%s-%zu", s->arch->karch, s->config, s->round) :
 		xasprintf("%s-%s", s->arch->karch, s->config);
 	char *stamp_path, *stamp = NULL, *want = stamp_text(root, s, opts, nr);
-	char *desc_path;
+	char *desc_path, *plain_path;
 	int ret = 0;
 
 	s->dir = path_join(base, name);
 	stamp_path = path_join(s->dir, ".ptsync-stamp");
 	desc_path = path_join(s->dir, ".ptsync-desc");
+	plain_path = path_join(s->dir, ".ptsync-defconfig");
 	stamp = slurp_file(stamp_path);
 	/* a copy configured the same way from the same tree is reused */
 	if (stamp && !strcmp(stamp, want)) {
@@ -231,8 +234,9 @@ static int scratch_prepare(const char *root, const char *base,
 
 		s->dotconfig = slurp_file(cfg);
 		s->desc = slurp_file(desc_path);
+		s->plain = slurp_file(plain_path);
 		free(cfg);
-		if (s->dotconfig && s->desc)
+		if (s->dotconfig && s->desc && s->plain)
 			goto out;
 	}
 	if (run_args(NULL, NULL, false, "rm", "-rf", s->dir, NULL) ||
@@ -245,6 +249,7 @@ static int scratch_prepare(const char *root, const char *base,
 	} else if (configure(s, opts, nr, jobs, why)) {
 		ret = -1;
 	} else if (write_atomic(desc_path, s->desc, strlen(s->desc), 0644) ||
+		   write_atomic(plain_path, s->plain, strlen(s->plain), 0644) ||
 		   write_atomic(stamp_path, want, strlen(want), 0644)) {
 		*why = xasprintf("cannot write %s", stamp_path);
 		ret = -1;
@@ -254,6 +259,7 @@ out:
 	free(want);
 	free(stamp_path);
 	free(desc_path);
+	free(plain_path);
 	free(name);
 	return ret;
 }
@@ -263,12 +269,22 @@ static void scratch_free(struct scratch *s)
 	free(s->dir);
 	free(s->desc);
 	free(s->dotconfig);
+	free(s->plain);
+	memset(s, 0, sizeof(*s));
 }
 
-/* Every file of the plan as it is before (aligned) or after the change. */
+enum phase { PHASE_BEFORE, PHASE_AFTER, PHASE_PROBE };
+static const char *const phase_name[] = { "before", "after", "probe" };
+
+/*
+ * Every file of the plan as it is before (aligned) or after the change,
+ * or after it with the converted calls marked (align.c).
+ */
 static int write_state(const struct scratch *s, const struct convert_plan *plan,
-		       bool after)
+		       enum phase phase)
 {
+	size_t probes;
+
 	size_t i;
 	int ret = 0;
 
@@ -276,7 +292,11 @@ static int write_state(const struct scratch *s, const struct convert_plan *plan,
 		const struct convert_file *cf = &plan->files[i];
 		char *path = path_join(s->dir, cf->path), *text;
 
-		if (after) {
+		if (phase == PHASE_PROBE && str_ends_with(cf->path, ".c")) {
+			text = probe_new_text(cf->new_text, cf->diff, &probes);
+			ret = write_atomic(path, text, strlen(text), 0644);
+			free(text);
+		} else if (phase != PHASE_BEFORE) {
 			ret = write_atomic(path, cf->new_text, cf->new_len, 0644);
 		} else if (cf->is_new) {
 			ret = unlink(path) && errno != ENOENT ? -1 : 0;
@@ -301,13 +321,12 @@ static char *object_of(const char *path)
 /* Build every object of the group in one state; saved as .o.ptsync-<state>. */
 static void build_state(const struct scratch *s, struct build_result **group,
 			size_t nr, const struct convert_plan *plan,
-			const struct verify_opts *o, bool after)
+			const struct verify_opts *o, enum phase phase)
 {
-	const char *suffix = after ? ".ptsync-after" : ".ptsync-before";
 	char *targets[2] = { NULL, NULL }, *log, *obj, *saved, *tail;
 	size_t i;
 
-	if (write_state(s, plan, after)) {
+	if (write_state(s, plan, phase)) {
 		for (i = 0; i < nr; i++) {
 			group[i]->state = BUILD_FAILED;
 			group[i]->detail = xasprintf("cannot write the files into %s",
@@ -320,17 +339,21 @@ static void build_state(const struct scratch *s, struct build_result **group,
 			continue;
 		targets[0] = object_of(group[i]->file->path);
 		obj = path_join(s->dir, targets[0]);
-		saved = xasprintf("%s%s", obj, suffix);
+		saved = xasprintf("%s.ptsync-%s", obj, phase_name[phase]);
 		log = NULL;
 		unlink(obj);
+		unlink(saved);
 		if (kmake(s, o->jobs, targets, &log) || rename(obj, saved)) {
+			/* a probe that does not build only leaves it unprobed */
+			if (phase == PHASE_PROBE)
+				goto next;
 			tail = log_tail(log);
 			group[i]->state = BUILD_FAILED;
 			group[i]->detail = xasprintf("%s the conversion:%s",
-						     after ? "after" : "before",
-						     tail);
+						     phase_name[phase], tail);
 			free(tail);
 		}
+next:
 		free(log);
 		free(saved);
 		free(obj);
@@ -357,6 +380,55 @@ static void compare(const struct scratch *s, struct build_result *r)
 	free(path);
 	free(before);
 	free(after);
+}
+
+/*
+ * Identical code proves nothing when the converted calls were compiled
+ * out (a caller under IS_ENABLED(), an unused static function): the probe
+ * object must hold the mark of every converted call.
+ */
+static void compiled_in(const struct scratch *s, struct build_result *r)
+{
+	char *objcopy = xasprintf("%sobjcopy", s->arch->prefix);
+	char *obj = object_of(r->file->path), *path = path_join(s->dir, obj);
+	char *probe = xasprintf("%s.ptsync-probe", path);
+	char *bin = xasprintf("%s.ptsync-marks", path), *marks, *text, *next;
+	size_t expected, kept = 0;
+
+	text = probe_new_text(r->file->new_text, r->file->diff, &expected);
+	free(text);
+	unlink(bin);
+	marks = run_args(NULL, NULL, false, objcopy, "-O", "binary",
+			 "--only-section=.ptsync_probe", probe, bin, NULL) ?
+		NULL : slurp_file(bin);
+	if (!marks || !expected) {
+		r->probed = false;
+	} else {
+		/* count the distinct marks: "L12;L40;L12;" */
+		char *seen = xstrdup(";"), *m, *save = NULL, *key;
+
+		for (m = strtok_r(marks, ";", &save); m;
+		     m = strtok_r(NULL, ";", &save)) {
+			key = xasprintf(";%s;", m);
+			if (!strstr(seen, key)) {
+				next = xasprintf("%s%s;", seen, m);
+				free(seen);
+				seen = next;
+				kept++;
+			}
+			free(key);
+		}
+		free(seen);
+		r->probed = true;
+		r->compiled = kept;
+		r->probes = expected;
+	}
+	free(marks);
+	free(objcopy);
+	free(obj);
+	free(path);
+	free(probe);
+	free(bin);
 }
 
 /* The arch's sync mask can hold one of the levels the file converts. */
@@ -405,9 +477,51 @@ static bool has_all(const char *dotconfig, const struct pending *p)
 	return true;
 }
 
+/* Configure s for the options of p[0..nr); 0, or -1 with all failed. */
+static int prepare_for(const char *root, const char *base, struct scratch *s,
+		       struct pending *p, size_t nr,
+		       const struct verify_opts *o, int *failed)
+{
+	char **all, *why = NULL;
+	size_t i, nr_all;
+	int ret;
+
+	union_opts(p, nr, &all, &nr_all);
+	ret = scratch_prepare(root, base, s, all, nr_all, o->jobs, &why);
+	for (i = 0; ret && i < nr; i++) {
+		p[i].r->state = BUILD_FAILED;
+		p[i].r->detail = xstrdup(why);
+		p[i].r->config = xstrdup(s->config);
+	}
+	*failed |= ret ? 1 : 0;
+	free(why);
+	free(all);
+	return ret;
+}
+
+/* Move the files whose options all of p[0..nr) must share to the front. */
+static size_t native_first(struct pending *p, size_t nr, const char *plain)
+{
+	struct pending t;
+	size_t i, n = 0;
+
+	for (i = 0; i < nr; i++) {
+		if (!has_all(plain, &p[i]))
+			continue;
+		t = p[n];
+		p[n++] = p[i];
+		p[i] = t;
+	}
+	return n;
+}
+
 /*
- * Configure a copy for the options of all pending files, build those it
- * compiles; 0 when it compiled none.  The rest are left in p[0..*nr).
+ * Configure a copy for the options of all pending files and build those
+ * it compiles.  When those options turned off one the defconfig had (a
+ * Kconfig choice: powerpc's book3s64 and book3e) and a file that needed
+ * it is lost, the copy is configured again for the defconfig's own files
+ * only; the others wait for a defconfig of their kind.  Returns how many
+ * files it built; the rest are left in p[0..*nr).
  */
 static size_t build_round(const char *root, const char *base,
 			  struct scratch *s, struct pending *p, size_t *nr,
@@ -415,20 +529,23 @@ static size_t build_round(const char *root, const char *base,
 			  const struct verify_opts *o, int *failed)
 {
 	struct build_result **group = xcalloc(*nr, sizeof(*group));
-	size_t i, n, nr_all;
-	char **all, *why = NULL;
+	size_t i, n, native;
 
-	union_opts(p, *nr, &all, &nr_all);
-	if (scratch_prepare(root, base, s, all, nr_all, o->jobs, &why)) {
-		for (i = 0; i < *nr; i++) {
-			p[i].r->state = BUILD_FAILED;
-			p[i].r->detail = xstrdup(why);
-		}
-		*failed = 1;
-		*nr = 0;
+	if (prepare_for(root, base, s, p, *nr, o, failed))
+		goto out;
+	native = native_first(p, *nr, s->plain);
+	for (i = 0; i < native; i++)
+		if (!has_all(s->dotconfig, &p[i]))
+			break;
+	if (i < native) {
+		struct scratch again = { .arch = s->arch, .config = s->config,
+					 .round = s->round };
+
+		scratch_free(s);
+		*s = again;
+		if (prepare_for(root, base, s, p, native, o, failed))
+			goto out;
 	}
-	free(why);
-	free(all);
 	for (i = n = 0; i < *nr; i++) {
 		if (!has_all(s->dotconfig, &p[i]))
 			continue;
@@ -436,12 +553,16 @@ static size_t build_round(const char *root, const char *base,
 		p[i].r->config = xstrdup(s->desc);
 	}
 	if (n) {
-		build_state(s, group, n, plan, o, false);
-		build_state(s, group, n, plan, o, true);
+		build_state(s, group, n, plan, o, PHASE_BEFORE);
+		build_state(s, group, n, plan, o, PHASE_AFTER);
+		build_state(s, group, n, plan, o, PHASE_PROBE);
 	}
 	for (i = 0; i < n; i++)
-		if (group[i]->state != BUILD_FAILED)
+		if (group[i]->state != BUILD_FAILED) {
 			compare(s, group[i]);
+			compiled_in(s, group[i]);
+		}
+out:
 	free(group);
 	/* what this configuration could not compile is tried again */
 	for (i = n = 0; i < *nr; i++)
@@ -467,7 +588,12 @@ static int build_arch(const char *root, const char *base,
 	int failed = 0;
 
 	for (c = 0; c < ARRAY_SIZE(a->configs) && a->configs[c] && nr; c++) {
-		for (round = 0, placed = 1; nr && placed; round++) {
+		bool last = c + 1 == ARRAY_SIZE(a->configs) ||
+			!a->configs[c + 1];
+
+		/* the last defconfig is made again for what is still left */
+		for (round = 0, placed = 1; nr && placed && (last || !round);
+		     round++) {
 			struct scratch s = { .arch = a, .config = a->configs[c],
 					     .round = round };
 
@@ -541,6 +667,20 @@ static int judge(struct build_result *r)
 
 	if (r->state == BUILD_FAILED)
 		return 1;
+	if (r->state == BUILD_SAME && r->probed && r->compiled < r->probes) {
+		/*
+		 * Unchanged in this configuration, but the comparison says
+		 * nothing about the calls the compiler dropped as dead code.
+		 */
+		detail = r->compiled ?
+			xasprintf("object code unchanged; %zu of the %zu converted calls are dead code here",
+				  r->probes - r->compiled, r->probes) :
+			xstrdup("object code unchanged; the converted calls are dead code here");
+		free(r->detail);
+		r->detail = detail;
+		r->state = r->compiled ? BUILD_SAME : BUILD_COMPILED_OUT;
+		return 0;
+	}
 	if (r->state != BUILD_CHANGED || r->level_synced)
 		return 0;
 	detail = xasprintf("%s, although the %s sync mask lacks the level: not a no-op",
@@ -554,7 +694,7 @@ int verify_build(const char *root, const struct convert_plan *plan,
 		 const struct verify_opts *o, struct build_report *rep)
 {
 	const struct cross_arch **arch;
-	struct pending *p;
+	struct pending *p, *q;
 	char *base = NULL;
 	size_t i, j, n;
 	int failed = 0;
@@ -562,6 +702,7 @@ int verify_build(const char *root, const struct convert_plan *plan,
 	memset(rep, 0, sizeof(*rep));
 	arch = xcalloc(plan->nr_files + 1, sizeof(*arch));
 	p = xcalloc(plan->nr_files + 1, sizeof(*p));
+	q = xcalloc(plan->nr_files + 1, sizeof(*q));
 	for (i = 0; i < plan->nr_files; i++)
 		if (str_ends_with(plan->files[i].path, ".c"))
 			add_result(rep, plan, &plan->files[i], &arch[rep->nr]);
@@ -583,7 +724,9 @@ int verify_build(const char *root, const struct convert_plan *plan,
 							    &p[n].opts);
 				n++;
 			}
-		failed |= build_arch(root, base, arch[i], p, n, plan, o);
+		/* build_arch() reorders its array: free from this one */
+		memcpy(q, p, n * sizeof(*p));
+		failed |= build_arch(root, base, arch[i], q, n, plan, o);
 		for (j = 0; j < n; j++) {
 			while (p[j].nr_opts)
 				free(p[j].opts[--p[j].nr_opts]);
@@ -597,6 +740,7 @@ int verify_build(const char *root, const struct convert_plan *plan,
 	free(base);
 	free(arch);
 	free(p);
+	free(q);
 	return failed;
 }
 
@@ -604,7 +748,8 @@ void build_report_print(const struct build_report *rep, FILE *out)
 {
 	static const char *const word[] = {
 		[BUILD_SKIPPED] = "NOT BUILT", [BUILD_FAILED] = "FAILED",
-		[BUILD_SAME] = "OK", [BUILD_CHANGED] = "OK" };
+		[BUILD_SAME] = "OK", [BUILD_CHANGED] = "OK",
+		[BUILD_COMPILED_OUT] = "OK" };
 	size_t i;
 
 	for (i = 0; i < rep->nr; i++) {

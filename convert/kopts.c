@@ -45,7 +45,10 @@ static bool has_word(const char *text, const char *word)
 	return false;
 }
 
-/* obj-$(CONFIG_X) lines of dir/Makefile that add target. */
+/*
+ * The first obj-$(CONFIG_X) line of dir/Makefile that adds target: when
+ * several do (mm/kasan: KASAN_GENERIC, KASAN_SW_TAGS), any one builds it.
+ */
 static void makefile_opts(const char *root, const char *dir,
 			  const char *target, char ***opts, size_t *nr,
 			  size_t *alloc)
@@ -73,6 +76,7 @@ static void makefile_opts(const char *root, const char *dir,
 			continue;
 		c += 13;
 		add_opt(opts, nr, alloc, c, strcspn(c, ")"));
+		break;
 	}
 	free(text);
 }

@@ -454,6 +454,13 @@ static bool in_group(const struct patch_group *g, const struct convert_file *cf)
 	return false;
 }
 
+static int outcome_len(const char *detail)
+{
+	const char *refs = strstr(detail, " (new references");
+
+	return refs ? (int)(refs - detail) : (int)strlen(detail);
+}
+
 /* One line per arch and outcome: what was built and what it showed. */
 void put_build_tested(FILE *out, const struct build_report *rep,
 		      const struct patch_group *g)
@@ -466,9 +473,12 @@ void put_build_tested(FILE *out, const struct build_report *rep,
 
 		if (!in_group(g, r->file))
 			continue;
-		if (r->state == BUILD_SAME || r->state == BUILD_CHANGED)
-			text = xasprintf("Build-tested: %s %s, %s", r->arch,
-					 r->config, r->detail);
+		if (r->state == BUILD_SAME || r->state == BUILD_CHANGED ||
+		    r->state == BUILD_COMPILED_OUT)
+			/* the outcome without the list of new references */
+			text = xasprintf("Build-tested: %s %s, %.*s", r->arch,
+					 r->config, outcome_len(r->detail),
+					 r->detail);
 		else if (r->state == BUILD_FAILED)
 			text = xasprintf("Build FAILED: %s %s", r->arch,
 					 r->config ? r->config : "");

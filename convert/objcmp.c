@@ -72,17 +72,25 @@ static void count_syms(const char *text, bool after, struct sym_count **syms,
 	}
 }
 
+/* "adds the arch_sync_kernel_mappings() call (new references: x, y)" */
 static char *added_refs(const char *before, const char *after)
 {
 	struct sym_count *syms = NULL;
 	size_t nr = 0, alloc = 0, i;
 	char *list = NULL, *next;
+	bool sync = false;
 
 	count_syms(before, false, &syms, &nr, &alloc);
 	count_syms(after, true, &syms, &nr, &alloc);
 	for (i = 0; i < nr; i++) {
-		if (syms[i].after > syms[i].before) {
-			next = xasprintf("%s%s%s()", list ? list : "",
+		if (syms[i].after <= syms[i].before) {
+			free(syms[i].name);
+			continue;
+		}
+		if (!strcmp(syms[i].name, "arch_sync_kernel_mappings")) {
+			sync = true;
+		} else {
+			next = xasprintf("%s%s%s", list ? list : "",
 					 list ? ", " : "", syms[i].name);
 			free(list);
 			list = next;
@@ -90,8 +98,11 @@ static char *added_refs(const char *before, const char *after)
 		free(syms[i].name);
 	}
 	free(syms);
-	next = list ? xasprintf("adds calls to %s", list) :
-		xstrdup("object code changed");
+	next = xasprintf("%s%s%s%s",
+			 sync ? "adds the arch_sync_kernel_mappings() call" :
+				"object code changed",
+			 list ? " (new references: " : "", list ? list : "",
+			 list ? ")" : "");
 	free(list);
 	return next;
 }

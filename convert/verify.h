@@ -43,6 +43,7 @@ enum build_state {
 	BUILD_FAILED,		/* the compiler refused it */
 	BUILD_SAME,		/* built, code sections identical */
 	BUILD_CHANGED,		/* built, the code differs */
+	BUILD_COMPILED_OUT,	/* built, but the converted calls are not */
 };
 
 struct build_result {
@@ -52,6 +53,9 @@ struct build_result {
 	enum build_state state;
 	char *detail;		/* why skipped or failed; what changed */
 	bool level_synced;	/* the arch's mask can hold the file's level */
+	bool probed;		/* the converted calls were marked and found */
+	size_t probes;		/* calls marked */
+	size_t compiled;	/* marks the compiler kept */
 };
 
 struct build_report {
