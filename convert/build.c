@@ -17,6 +17,7 @@
 #include "convert/align.h"
 #include "convert/run.h"
 #include "convert/verify.h"
+#include "lib/diag.h"
 #include "lib/util.h"
 
 /* One configured copy of the tree for one arch and defconfig. */
@@ -712,7 +713,7 @@ int verify_build(const char *root, const struct convert_plan *plan,
 		if (!base)
 			base = make_base(o);
 		if (!base) {
-			fprintf(stderr, "ptsync convert: --verify-build: cannot create a scratch directory\n");
+			diag("--verify-build: cannot create a scratch directory");
 			failed = 1;
 			break;
 		}

@@ -116,7 +116,7 @@ static int identify(struct series *s)
 	free(name);
 	free(email);
 	if (!s->author && s->o->signoff) {
-		fprintf(stderr, "ptsync convert: --signoff needs user.name and user.email in %s's git config, or --from 'Name <email>'\n",
+		diag("--signoff needs user.name and user.email in %s's git config, or --from 'Name <email>'",
 			s->root);
 		return -1;
 	}
@@ -395,7 +395,7 @@ int convert_series(const char *root, const struct series_opts *o,
 		return -1;
 	s.base = base_commit(&s);
 	if (o->base && !s.base) {
-		fprintf(stderr, "ptsync convert: --base %s: no such commit in %s\n",
+		diag("--base %s: no such commit in %s",
 			o->base, root);
 		free(s.author);
 		return -1;
