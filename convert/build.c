@@ -26,6 +26,7 @@ struct scratch {
 	const char *config;
 	char *dir;
 	size_t round;		/* copies of the same defconfig: 0, 1... */
+	const char *tag;	/* "live": the retry for dead code; or "" */
 	char *desc;		/* "defconfig+KASAN" */
 	char *dotconfig;	/* the resulting .config */
 	char *plain;		/* the .config of the defconfig alone */
@@ -217,9 +218,9 @@ static int scratch_prepare(const char *root, const char *base,
 			   struct scratch *s, char **opts, size_t nr,
 			   int jobs, char **why)
 {
-	char *name = s->round ?
-		xasprintf("%s-%s-%zu", s->arch->karch, s->config, s->round) :
-		xasprintf("%s-%s", s->arch->karch, s->config);
+	char *round = s->round ? xasprintf("-%zu", s->round) : xstrdup("");
+	char *name = xasprintf("%s-%s%s%s%s", s->arch->karch, s->config,
+			       *s->tag ? "-" : "", s->tag, round);
 	char *stamp_path, *stamp = NULL, *want = stamp_text(root, s, opts, nr);
 	char *desc_path, *plain_path;
 	int ret = 0;
@@ -262,6 +263,7 @@ out:
 	free(desc_path);
 	free(plain_path);
 	free(name);
+	free(round);
 	return ret;
 }
 
@@ -540,7 +542,7 @@ static size_t build_round(const char *root, const char *base,
 			break;
 	if (i < native) {
 		struct scratch again = { .arch = s->arch, .config = s->config,
-					 .round = s->round };
+					 .round = s->round, .tag = s->tag };
 
 		scratch_free(s);
 		*s = again;
@@ -583,7 +585,7 @@ out:
 static int build_arch(const char *root, const char *base,
 		      const struct cross_arch *a, struct pending *p, size_t nr,
 		      const struct convert_plan *plan,
-		      const struct verify_opts *o)
+		      const struct verify_opts *o, const char *tag)
 {
 	size_t c, i, round, placed;
 	int failed = 0;
@@ -596,7 +598,7 @@ static int build_arch(const char *root, const char *base,
 		for (round = 0, placed = 1; nr && placed && (last || !round);
 		     round++) {
 			struct scratch s = { .arch = a, .config = a->configs[c],
-					     .round = round };
+					     .round = round, .tag = tag };
 
 			placed = build_round(root, base, &s, p, &nr, plan, o,
 					     &failed);
@@ -691,13 +693,106 @@ static int judge(struct build_result *r)
 	return 1;
 }
 
+/*
+ * One pass: the results marked todo, built together per arch; with live,
+ * also with the IS_ENABLED() options of their files.
+ */
+static int build_pass(const char *root, const char *base,
+		      struct build_report *rep, const struct cross_arch **arch,
+		      struct pending *p, struct pending *q, bool live,
+		      const struct convert_plan *plan,
+		      const struct verify_opts *o)
+{
+	size_t i, j, n;
+	int failed = 0;
+
+	for (i = 0; i < rep->nr; i++) {
+		if (!rep->items[i].todo)
+			continue;
+		for (j = i, n = 0; j < rep->nr; j++) {
+			struct build_result *r = &rep->items[j];
+
+			if (arch[j] != arch[i] || !r->todo)
+				continue;
+			r->todo = false;
+			p[n].r = r;
+			p[n].nr_opts = kopts_needed(root, r->file, &p[n].opts);
+			if (live)
+				kopts_add_live(r->file, &p[n].opts, &p[n].nr_opts);
+			n++;
+		}
+		/* build_arch() reorders its array: free from this one */
+		memcpy(q, p, n * sizeof(*p));
+		failed |= build_arch(root, base, arch[i], q, n, plan, o,
+				     live ? "live" : "");
+		for (j = 0; j < n; j++) {
+			while (p[j].nr_opts)
+				free(p[j].opts[--p[j].nr_opts]);
+			free(p[j].opts);
+		}
+	}
+	return failed;
+}
+
+/* Calls compiled out that more options may bring in: marked todo. */
+static size_t mark_dead(struct build_report *rep, struct build_result *saved)
+{
+	size_t i, n = 0, nr;
+	char **opts;
+
+	for (i = 0; i < rep->nr; i++) {
+		struct build_result *r = &rep->items[i];
+
+		if (r->state != BUILD_SAME || !r->probed ||
+		    r->compiled >= r->probes)
+			continue;
+		opts = NULL;
+		nr = 0;
+		if (kopts_add_live(r->file, &opts, &nr)) {
+			saved[i] = *r;
+			r->config = r->detail = NULL;
+			r->state = BUILD_SKIPPED;
+			r->probed = false;
+			r->todo = true;
+			n++;
+		}
+		while (nr)
+			free(opts[--nr]);
+		free(opts);
+	}
+	return n;
+}
+
+/* The retry stands when it compiled more of the calls; else the first. */
+static void keep_better(struct build_report *rep, struct build_result *saved)
+{
+	size_t i;
+
+	for (i = 0; i < rep->nr; i++) {
+		struct build_result *r = &rep->items[i], *old = &saved[i];
+
+		if (!old->file)
+			continue;
+		if (r->state != BUILD_FAILED && r->state != BUILD_SKIPPED &&
+		    r->probed && r->compiled > old->compiled) {
+			free(old->config);
+			free(old->detail);
+		} else {
+			free(r->config);
+			free(r->detail);
+			*r = *old;
+		}
+	}
+}
+
 int verify_build(const char *root, const struct convert_plan *plan,
 		 const struct verify_opts *o, struct build_report *rep)
 {
 	const struct cross_arch **arch;
+	struct build_result *saved;
 	struct pending *p, *q;
-	char *base = NULL;
-	size_t i, j, n;
+	char *base;
+	size_t i;
 	int failed = 0;
 
 	memset(rep, 0, sizeof(*rep));
@@ -707,32 +802,21 @@ int verify_build(const char *root, const struct convert_plan *plan,
 	for (i = 0; i < plan->nr_files; i++)
 		if (str_ends_with(plan->files[i].path, ".c"))
 			add_result(rep, plan, &plan->files[i], &arch[rep->nr]);
-	for (i = 0; i < rep->nr; i++) {
-		if (rep->items[i].detail || rep->items[i].config)
-			continue;
-		if (!base)
-			base = make_base(o);
-		if (!base) {
-			diag("--verify-build: cannot create a scratch directory");
-			failed = 1;
-			break;
+	for (i = 0; i < rep->nr; i++)
+		rep->items[i].todo = !rep->items[i].detail;
+	base = make_base(o);
+	if (!base) {
+		diag("--verify-build: cannot create a scratch directory");
+		failed = 1;
+	} else {
+		failed |= build_pass(root, base, rep, arch, p, q, false, plan, o);
+		saved = xcalloc(rep->nr + 1, sizeof(*saved));
+		if (mark_dead(rep, saved)) {
+			failed |= build_pass(root, base, rep, arch, p, q, true,
+					     plan, o);
+			keep_better(rep, saved);
 		}
-		/* all files of this arch, built together */
-		for (j = i, n = 0; j < rep->nr; j++)
-			if (arch[j] == arch[i] && !rep->items[j].detail) {
-				p[n].r = &rep->items[j];
-				p[n].nr_opts = kopts_needed(root, rep->items[j].file,
-							    &p[n].opts);
-				n++;
-			}
-		/* build_arch() reorders its array: free from this one */
-		memcpy(q, p, n * sizeof(*p));
-		failed |= build_arch(root, base, arch[i], q, n, plan, o);
-		for (j = 0; j < n; j++) {
-			while (p[j].nr_opts)
-				free(p[j].opts[--p[j].nr_opts]);
-			free(p[j].opts);
-		}
+		free(saved);
 	}
 	for (i = 0; i < rep->nr; i++)
 		failed |= judge(&rep->items[i]);

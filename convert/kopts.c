@@ -189,3 +189,25 @@ size_t kopts_needed(const char *root, const struct convert_file *cf,
 		add_opt(opts, &nr, &alloc, "KASAN", 5);
 	return nr;
 }
+
+/*
+ * IS_ENABLED(CONFIG_X) in the file, not negated: a converted call that
+ * was dead code may come alive with them (x86's KASAN_VMALLOC).  Added
+ * to opts[0..*nr) when not there yet; returns how many were new.
+ */
+size_t kopts_add_live(const struct convert_file *cf, char ***opts, size_t *nr)
+{
+	const char *p = cf->new_text, *q;
+	size_t alloc = *nr, before = *nr;
+
+	while ((p = strstr(p, "IS_ENABLED(CONFIG_"))) {
+		for (q = p; q > cf->new_text && isspace((unsigned char)q[-1]); q--)
+			;
+		p += strlen("IS_ENABLED(CONFIG_");
+		if (q > cf->new_text && q[-1] == '!')
+			continue;
+		add_opt(opts, nr, &alloc, p, strspn(p,
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"));
+	}
+	return *nr - before;
+}

@@ -38,6 +38,10 @@ bool cross_compiler_present(const struct cross_arch *a);
 size_t kopts_needed(const char *root, const struct convert_file *cf,
 		    char ***opts);
 
+/* kopts.c: the file's IS_ENABLED() options, for calls in dead code. */
+size_t kopts_add_live(const struct convert_file *cf, char ***opts,
+		      size_t *nr);
+
 enum build_state {
 	BUILD_SKIPPED,		/* not built: no compiler, no config */
 	BUILD_FAILED,		/* the compiler refused it */
@@ -56,6 +60,7 @@ struct build_result {
 	bool probed;		/* the converted calls were marked and found */
 	size_t probes;		/* calls marked */
 	size_t compiled;	/* marks the compiler kept */
+	bool todo;		/* to be built in this pass */
 };
 
 struct build_report {
