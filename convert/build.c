@@ -556,6 +556,9 @@ static size_t build_round(const char *root, const char *base,
 		p[i].r->config = xstrdup(s->desc);
 	}
 	if (n) {
+		/* minutes of silence otherwise: say what is being built */
+		diag("--verify-build: %zu file%s for %s %s in %s", n,
+		     n == 1 ? "" : "s", s->arch->karch, s->desc, s->dir);
 		build_state(s, group, n, plan, o, PHASE_BEFORE);
 		build_state(s, group, n, plan, o, PHASE_AFTER);
 		build_state(s, group, n, plan, o, PHASE_PROBE);
