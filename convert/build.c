@@ -35,13 +35,16 @@ struct scratch {
 /* Run argv in dir, stderr with stdout into *log. */
 static int run_logged(const char *dir, char **argv, char **log)
 {
-	char *sh[64] = { "sh", "-c", "exec \"$@\" 2>&1", "sh" };
-	size_t n = 4;
+	struct run_cmd c = { .argv = argv, .dir = dir, .capture = true,
+			     .err_to_out = true };
+	char *out = NULL;
+	int ret = run(&c, &out);
 
-	while (*argv && n < ARRAY_SIZE(sh) - 1)
-		sh[n++] = *argv++;
-	sh[n] = NULL;
-	return run_capture(dir, sh, log, false);
+	if (log)
+		*log = out;
+	else
+		free(out);
+	return ret;
 }
 
 /* nice -n 10 make ARCH=.. CROSS_COMPILE=.. -jN target... */
