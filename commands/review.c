@@ -159,8 +159,10 @@ static void merge(struct patch_set *to, struct patch_set *from)
 {
 	size_t i;
 
-	for (i = 0; i < from->nr; i++)
+	for (i = 0; i < from->nr; i++) {
+		from->patches[i].index = to->nr + 1;
 		*ARRAY_PUSH(to->patches, to->nr, to->alloc) = from->patches[i];
+	}
 	if (!to->cover) {
 		to->cover = from->cover;
 		from->cover = NULL;

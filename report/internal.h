@@ -93,9 +93,5 @@ json_t *report_finding_json(const struct finding *f,
 json_t *report_levels_json(unsigned int mask);		/* ["pgd", "p4d"] */
 json_t *report_variant_json(const struct arch_variant *v);
 
-/* review_text.c: what the review renderers share. */
-
-/* Line n (1-based) of root/path, without its newline; NULL past the end. */
-char *review_file_line(const char *root, const char *path, int n);
 
 #endif

@@ -2,8 +2,9 @@
 /*
  * The review's own JSON: {"schema": "ptsync-review", "version": 1, ...}.
  * A finding has the keys of a "ptsync check" JSON finding (positions
- * 1-based, column_end exclusive) plus "new" and "fix", the diff of its
- * rewrite or null.
+ * 1-based, column_end exclusive) plus "new", "patch" (the patch of the
+ * input that added it: index, subject, message_id; null when old) and
+ * "fix", the diff of its rewrite or null.
  */
 #include <stdlib.h>
 
@@ -11,15 +12,32 @@
 #include "report/internal.h"
 #include "review/review.h"
 
-#define REVIEW_JSON_VERSION 1
+#define REVIEW_JSON_VERSION 2	/* 2: patches are objects, "patch" */
 
-/* The check JSON's finding, plus whether the patch adds it and its fix. */
+/* A patch of the input: its place, subject and Message-Id. */
+static json_t *patch_json(const struct patch *p)
+{
+	json_t *o = rjson_checked(json_object());
+
+	if (!p)
+		return json_null();
+	rjson_put(o, "index", json_integer(p->index));
+	rjson_put(o, "subject", rjson_text(p->subject));
+	rjson_put(o, "message_id", rjson_text(p->message_id));
+	return o;
+}
+
+/*
+ * The check JSON's finding, plus whether the patch adds it, which patch
+ * of the series did, and its fix.
+ */
 static json_t *finding_json(const struct review_item *it,
 			    const struct arch_model *m)
 {
 	json_t *o = report_finding_json(it->f, m);
 
 	rjson_put(o, "new", json_boolean(it->is_new));
+	rjson_put(o, "patch", patch_json(it->patch));
 	rjson_put(o, "fix", rjson_text(it->fix));
 	return o;
 }
@@ -30,7 +48,7 @@ static json_t *patches_json(const struct patch_set *ps)
 	size_t i;
 
 	for (i = 0; i < ps->nr; i++)
-		rjson_push(array, rjson_text(ps->patches[i].subject));
+		rjson_push(array, patch_json(&ps->patches[i]));
 	return array;
 }
 
@@ -48,7 +66,7 @@ int review_json(FILE *out, const struct review *r)
 	rjson_put(summary, "before", json_integer(r->nr_pre));
 	rjson_put(doc, "schema", json_string("ptsync-review"));
 	rjson_put(doc, "version", json_integer(REVIEW_JSON_VERSION));
-	rjson_put(doc, "cover", rjson_text(r->ps->cover));
+	rjson_put(doc, "cover", patch_json(r->ps->cover));
 	rjson_put(doc, "patches", patches_json(r->ps));
 	rjson_put(doc, "findings", findings);
 	rjson_put(doc, "summary", summary);

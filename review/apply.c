@@ -19,18 +19,6 @@
 #include "lib/util.h"
 #include "review/review.h"
 
-/* Run argv in cwd with stdout to out (NULL: /dev/null), stderr to err. */
-static int run_to(const char *const *argv, const char *cwd, const char *out,
-		  const char *err)
-{
-	struct run_cmd c = {
-		.argv = (char *const *)argv, .dir = cwd, .out_path = out,
-		.err_path = err, .err_to_out = err && out && !strcmp(err, out),
-	};
-
-	return run(&c, NULL);
-}
-
 static int mkdirs(const char *path)
 {
 	char *copy = xstrdup(path), *p;
@@ -74,20 +62,67 @@ static void add_path(struct workdir *w, const char *path)
 	*ARRAY_PUSH(w->paths, w->nr_paths, w->alloc_paths) = xstrdup(path);
 }
 
-/* The base version of path into dst; a file that is not there is none. */
-static int copy_base(const char *kdir, const char *base, const char *path,
+/* The first diff of the series that names path, or NULL. */
+static const struct file_diff *first_diff(const struct patch_set *ps,
+					  const char *path)
+{
+	size_t i, j;
+
+	for (i = 0; i < ps->nr; i++)
+		for (j = 0; j < ps->patches[i].nr_files; j++) {
+			const struct file_diff *fd = &ps->patches[i].files[j];
+
+			if ((fd->old_path && !strcmp(fd->old_path, path)) ||
+			    (fd->new_path && !strcmp(fd->new_path, path)))
+				return fd;
+		}
+	return NULL;
+}
+
+/*
+ * The pre-image blob the diff's "index" line names, from KDIR's object
+ * store: 0, or -1 when it is not there.  This is what the patch was made
+ * against, whatever the work tree holds now: b4 prep --check runs with
+ * the patch already applied, and a patch of a series committed there
+ * finds its predecessors' result.
+ */
+static int copy_blob(const char *kdir, const char *id, const char *dst)
+{
+	char *spec = xasprintf("%s^{blob}", id);
+	const char *argv[7] = { "git", "-C", kdir, "cat-file", "blob", spec };
+	int ret = mkdirs(dst) || review_run(argv, NULL, NULL, dst, NULL);
+
+	if (ret)
+		unlink(dst);
+	free(spec);
+	return ret ? -1 : 0;
+}
+
+/*
+ * The version of path before the series into dst; a file that is not
+ * there is none.  A file the series creates has none, even when the
+ * work tree already holds it.
+ */
+static int copy_base(const char *kdir, const char *base,
+		     const struct patch_set *ps, const char *path,
 		     const char *dst)
 {
+	const struct file_diff *fd = first_diff(ps, path);
 	char *src, *data, *spec;
 	size_t len;
 	int ret = 0;
 
+	if (fd && !fd->old_path)
+		return 0;
+	if (fd && fd->old_blob && !strcmp(fd->old_path, path) &&
+	    !copy_blob(kdir, fd->old_blob, dst))
+		return 0;
 	if (base) {
 		const char *argv[6] = { "git", "-C", kdir, "show", NULL, NULL };
 
 		spec = xasprintf("%s:%s", base, path);
 		argv[4] = spec;
-		if (mkdirs(dst) || run_to(argv, NULL, dst, NULL))
+		if (mkdirs(dst) || review_run(argv, NULL, NULL, dst, NULL))
 			unlink(dst);
 		free(spec);
 		return 0;
@@ -103,7 +138,8 @@ static int copy_base(const char *kdir, const char *base, const char *path,
 	return ret;
 }
 
-static int copy_touched(const char *kdir, const char *base, struct workdir *w,
+static int copy_touched(const char *kdir, const char *base,
+			const struct patch_set *ps, struct workdir *w,
 			char **err)
 {
 	size_t i, len;
@@ -113,7 +149,7 @@ static int copy_touched(const char *kdir, const char *base, struct workdir *w,
 	for (i = 0; i < w->nr_paths && !ret; i++) {
 		pre = path_join(w->pre, w->paths[i]);
 		post = path_join(w->post, w->paths[i]);
-		if (copy_base(kdir, base, w->paths[i], pre)) {
+		if (copy_base(kdir, base, ps, w->paths[i], pre)) {
 			*err = xasprintf("cannot copy %s: %s", w->paths[i],
 					 strerror(errno));
 			ret = -1;
@@ -164,7 +200,7 @@ static int apply_one(struct workdir *w, const struct patch *p, size_t n,
 
 	if (ret) {
 		*err = xasprintf("cannot write %s: %s", file, strerror(errno));
-	} else if (run_to(argv, NULL, log, log)) {
+	} else if (review_run(argv, NULL, NULL, log, log)) {
 		char *why = patch_log(log);
 
 		*err = xasprintf("%s%s%sdoes not apply to the tree%s%s",
@@ -244,7 +280,7 @@ int workdir_apply(const char *kdir, const char *base,
 			add_path(w, ps->patches[i].files[j].old_path);
 			add_path(w, ps->patches[i].files[j].new_path);
 		}
-	if (copy_touched(kdir, base, w, err))
+	if (copy_touched(kdir, base, ps, w, err))
 		return -1;
 	for (i = 0; i < ps->nr; i++)
 		if (apply_one(w, &ps->patches[i], i, err))
@@ -264,7 +300,7 @@ size_t workdir_added_lines(const struct workdir *w, const char *path,
 	int line;
 
 	*lines = NULL;
-	text = run_to(argv, w->dir, out, NULL) == 1 ? read_file(out, &len) : NULL;
+	text = review_run(argv, w->dir, NULL, out, NULL) == 1 ? read_file(out, &len) : NULL;
 	if (text) {
 		if (!diff_parse(text, 1, &p, &err) && p.nr_files)
 			for (i = 0; i < p.files[0].nr_hunks; i++) {

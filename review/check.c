@@ -100,6 +100,72 @@ bool review_is_added(const struct review *r, const char *path, int line)
 	return false;
 }
 
+char *review_file_line(const char *root, const char *path, int n)
+{
+	char *full = path_join(root, path), *text, *p, *end, *line = NULL;
+	size_t len;
+
+	text = read_file(full, &len);
+	free(full);
+	if (!text)
+		return NULL;
+	for (p = text; n > 1 && p; n--) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p && *p) {
+		end = strchr(p, '\n');
+		line = xstrndup(p, end ? (size_t)(end - p) : strlen(p));
+	}
+	free(text);
+	return line;
+}
+
+/* Whether hunk h of a patch adds a line that reads text. */
+static bool hunk_adds(const struct hunk *h, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < h->nr_lines; i++)
+		if (h->lines[i].kind == '+' && !strcmp(h->lines[i].text, text))
+			return true;
+	return false;
+}
+
+/*
+ * The patch of the series that added line n of path: the last one whose
+ * hunks add that very text (a later patch that rewrote the line made
+ * what is there now); else the last one that touches path.
+ */
+static const struct patch *added_by(const struct review *r, const char *path,
+				    int n)
+{
+	char *text = review_file_line(r->post_root, path, n);
+	const struct patch *touched = NULL;
+	size_t i, j, k;
+
+	for (i = r->ps->nr; i-- > 0;) {
+		const struct patch *p = &r->ps->patches[i];
+
+		for (j = 0; j < p->nr_files; j++) {
+			const struct file_diff *fd = &p->files[j];
+
+			if (!fd->new_path || strcmp(fd->new_path, path))
+				continue;
+			if (!touched)
+				touched = p;
+			for (k = 0; text && k < fd->nr_hunks; k++)
+				if (hunk_adds(&fd->hunks[k], text)) {
+					free(text);
+					return p;
+				}
+		}
+	}
+	free(text);
+	return touched;
+}
+
 int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, struct review *r,
 		 char **err)
@@ -127,6 +193,8 @@ int review_check(const char *kdir, const struct patch_set *ps,
 
 		r->items[i].f = f;
 		r->items[i].is_new = review_is_added(r, f->file, f->line);
+		if (r->items[i].is_new)
+			r->items[i].patch = added_by(r, f->file, f->line);
 		r->nr_new += r->items[i].is_new;
 	}
 	review_attach_fixes(r, timeout);

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Reading patches: git format-patch files, an mbox of a whole series, or
- * a plain unified diff.  The parse is strict where a lenient one would
+ * Reading the diff of a patch (mail.c hands it over decoded) or of
+ * spatch, as patch -p1 reads it.  The parse is strict where a lenient one would
  * pass a patch unchecked: a hunk whose lines do not match its header's
  * counts, or a message without any file diff, is an error.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +248,22 @@ static int git_extended(const char *line, const struct file_diff *fd,
 	return 0;
 }
 
+/*
+ * "index <pre>..<post> [mode]": the pre-image's object id, which the
+ * tree's object store may hold even when its work tree has moved on.
+ * Only hex digits are kept: the id reaches git's command line.
+ */
+static void index_line(const char *line, struct file_diff *fd)
+{
+	const char *id = line + strlen("index ");
+	size_t len = strspn(id, "0123456789abcdef");
+
+	if (len < 7 || strncmp(id + len, "..", 2) || strspn(id, "0") == len)
+		return;
+	free(fd->old_blob);
+	fd->old_blob = xstrndup(id, len);
+}
+
 static int parse_line(struct cursor *c, const char *line, int strip,
 		      struct patch *p, char **err)
 {
@@ -266,6 +281,8 @@ static int parse_line(struct cursor *c, const char *line, int strip,
 	}
 	if (fd && fd->git_only && git_extended(line, fd, c->lineno, err))
 		return -1;
+	if (fd && fd->git_only && str_starts_with(line, "index "))
+		index_line(line, fd);
 	if (fd && fd->git_only && str_starts_with(line, "new file mode")) {
 		free(fd->old_path);
 		fd->old_path = NULL;
@@ -309,130 +326,10 @@ int diff_parse(const char *text, int strip, struct patch *p, char **err)
 	return ret;
 }
 
-/*
- * The Subject: header of a message, unfolded; NULL when it has none.
- * Each line is freed exactly once, whichever way the loop ends.
- */
-static char *message_subject(const char *text)
-{
-	struct cursor c = { text, 0 };
-	char *line, *subject = NULL, *more;
-	bool done = false;
-
-	while (!done && (line = next_line(&c))) {
-		if (!*line) {
-			done = true;	/* the end of the headers */
-		} else if (subject && (line[0] == ' ' || line[0] == '\t')) {
-			more = xasprintf("%s %s", subject, line + strspn(line, " \t"));
-			free(subject);
-			subject = more;
-		} else if (!subject && !strncasecmp(line, "Subject:", 8)) {
-			subject = xstrdup(line + 8 + strspn(line + 8, " \t"));
-		} else if (subject) {
-			done = true;	/* the next header */
-		}
-		free(line);
-	}
-	if (subject) {	/* what reaches a reply's header or a terminal */
-		more = text_printable(subject);
-		free(subject);
-		subject = more;
-	}
-	return subject;
-}
-
-/* The "From <sha> Mon Sep 17 00:00:00 2001" line git starts a patch with. */
-static bool is_mbox_separator(const char *s)
-{
-	int i;
-
-	if (!str_starts_with(s, "From "))
-		return false;
-	for (i = 5; i < 45; i++)
-		if (!isxdigit((unsigned char)s[i]))
-			return false;
-	return s[45] == ' ';
-}
-
-/* A cover letter: "[PATCH 0/3]", "[RFC PATCH v2 00/12]", ... */
-static bool is_cover(const char *subject)
-{
-	const char *open = subject ? strchr(subject, '[') : NULL;
-	const char *close = open ? strchr(open, ']') : NULL;
-	const char *slash = close ? memchr(open, '/', close - open) : NULL;
-	const char *p = slash;
-
-	if (!slash)
-		return false;
-	while (p > open + 1 && p[-1] == '0')
-		p--;
-	return p != slash && (p[-1] == ' ' || p[-1] == '[') &&
-	       isdigit((unsigned char)slash[1]);
-}
-
-static int add_message(struct patch_set *ps, const char *start, size_t len,
-		       char **err)
-{
-	struct patch p = { 0 };
-	char *msgerr = NULL;
-
-	p.text = xstrndup(start, len);
-	p.subject = message_subject(p.text);
-	if (diff_parse(p.text, 1, &p, &msgerr)) {
-		*err = xasprintf("%s%s%s: %s", p.subject ? "patch '" : "",
-				 p.subject ? p.subject : "input",
-				 p.subject ? "'" : "", msgerr);
-		free(msgerr);
-		patch_free(&p);
-		return -1;
-	}
-	if (!p.nr_files && is_cover(p.subject) && !ps->cover) {
-		ps->cover = p.subject;
-		p.subject = NULL;
-		patch_free(&p);
-		return 0;
-	}
-	if (!p.nr_files) {
-		*err = xasprintf("%s%s%s: no file diffs found",
-				 p.subject ? "patch '" : "",
-				 p.subject ? p.subject : "input",
-				 p.subject ? "'" : "");
-		patch_free(&p);
-		return -1;
-	}
-	*ARRAY_PUSH(ps->patches, ps->nr, ps->alloc) = p;
-	return 0;
-}
-
-int patch_set_parse(const char *text, struct patch_set *ps, char **err)
-{
-	const char *start = text, *p = text;
-
-	memset(ps, 0, sizeof(*ps));
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		const char *next = nl ? nl + 1 : p + strlen(p);
-
-		if (!*next || is_mbox_separator(next)) {
-			if (next > start && add_message(ps, start, next - start, err))
-				return -1;
-			if (!*next)
-				break;
-			start = next;
-		}
-		p = next;
-	}
-	if (!ps->nr) {
-		*err = xstrdup("no file diffs found in the input");
-		return -1;
-	}
-	return 0;
-}
-
 const char *patch_set_subject(const struct patch_set *ps)
 {
-	if (ps->cover)
-		return ps->cover;
+	if (ps->cover && ps->cover->subject)
+		return ps->cover->subject;
 	return ps->nr && ps->patches[0].subject ? ps->patches[0].subject : NULL;
 }
 
@@ -451,9 +348,16 @@ void patch_free(struct patch *p)
 		free(fd->hunks);
 		free(fd->old_path);
 		free(fd->new_path);
+		free(fd->old_blob);
 	}
 	free(p->files);
 	free(p->subject);
+	free(p->message_id);
+	free(p->author_name);
+	free(p->author_email);
+	free(p->to);
+	free(p->cc);
+	free(p->references);
 	free(p->text);
 	memset(p, 0, sizeof(*p));
 }
@@ -465,6 +369,8 @@ void patch_set_free(struct patch_set *ps)
 	for (i = 0; i < ps->nr; i++)
 		patch_free(&ps->patches[i]);
 	free(ps->patches);
+	if (ps->cover)
+		patch_free(ps->cover);
 	free(ps->cover);
 	memset(ps, 0, sizeof(*ps));
 }

@@ -30,14 +30,25 @@ struct hunk {
 /* One file of a diff; a path is NULL for /dev/null. */
 struct file_diff {
 	char *old_path, *new_path;	/* prefix (a/, b/) stripped */
+	char *old_blob;		/* the "index" line's pre-image id, or NULL */
 	bool git_only;		/* paths so far from "diff --git" alone */
 	struct hunk *hunks;
 	size_t nr_hunks, alloc_hunks;
 };
 
+/*
+ * One patch of the input.  The mail fields come from git mailinfo
+ * (decoded, UTF-8, printable) and the raw headers; each is NULL when the
+ * input is a plain diff or the mail lacks it.
+ */
 struct patch {
-	char *subject;		/* NULL for a plain diff */
-	char *text;		/* the whole message, for patch(1) */
+	size_t index;		/* 1-based, in the order of the input */
+	char *subject;		/* as sent, "[PATCH 2/3] ..." kept */
+	char *message_id;	/* "<...>" */
+	char *author_name, *author_email;
+	char *to, *cc;		/* header values, unfolded */
+	char *references;	/* the patch's own References: */
+	char *text;		/* the decoded diff, for patch(1) */
 	struct file_diff *files;
 	size_t nr_files, alloc_files;
 };
@@ -45,17 +56,31 @@ struct patch {
 struct patch_set {
 	struct patch *patches;
 	size_t nr, alloc;
-	char *cover;		/* the subject of a [PATCH 0/N], or NULL */
+	struct patch *cover;	/* a [PATCH 0/N] without diffs, or NULL */
 };
+
+/* child.c */
+
+/*
+ * Run argv in cwd (NULL: here) with stdin from in, stdout to out and
+ * stderr to err (each NULL: /dev/null): its exit status, 128 + a
+ * signal, or -1 when it could not start.
+ */
+int review_run(const char *const *argv, const char *cwd, const char *in,
+	       const char *out, const char *err);
+
+/* mail.c */
+
+/*
+ * Split text (an mbox or mboxrd of a series, a format-patch file, one
+ * mail, or a plain diff) into patches with git mailsplit and git
+ * mailinfo, which undo base64, quoted-printable and RFC 2047, and parse
+ * their diffs.  0, or -1 with a message in *err.
+ */
+int patch_set_parse(const char *text, struct patch_set *ps, char **err);
 
 /* patch_parse.c */
 
-/*
- * Split text (an mbox, a format-patch file or a plain diff) into patches
- * and parse their diffs, as patch -p1 reads them.  0, or -1 with a
- * message in *err.
- */
-int patch_set_parse(const char *text, struct patch_set *ps, char **err);
 /*
  * Parse the unified diff in text, dropping strip leading components of
  * each path; spatch's own diffs need 0.
@@ -97,6 +122,7 @@ struct line_edit {
 struct review_item {
 	const struct finding *f;
 	bool is_new;
+	const struct patch *patch;	/* the one that added it, when new */
 	struct line_edit *edit;		/* NULL when no rewrite exists */
 	char *fix;	/* a/ b/ diff of the hunks with the rewrite, or NULL */
 };
@@ -132,6 +158,9 @@ struct review {
 int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, struct review *r,
 		 char **err);
+
+/* Line n (1-based) of root/path, without its newline; NULL past the end. */
+char *review_file_line(const char *root, const char *path, int n);
 
 /* fix.c */
 
