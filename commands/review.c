@@ -35,21 +35,53 @@ static const struct {
 	{ "rdjsonl", review_rdjsonl },
 	{ "github", review_github },
 	{ "json", review_json },
+	{ "b4", review_b4 },
 };
 
 static const char *const format_names[] = {
-	"email", "markdown", "sarif", "rdjsonl", "github", "json", NULL,
+	"email", "markdown", "sarif", "rdjsonl", "github", "json", "b4", NULL,
 };
 
 struct review_opts {
 	const char *tree;
 	const char *format;
 	const char *git;
+	const char *reported_by, *closes_url;
 	enum severity fail_on;
 	int timeout;
 	char **inputs;
 	int nr_inputs;
 };
+
+/* Text for a mail header or tag: printable, one line. */
+static bool one_line(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
+/* "Name <user@host>", as a Reported-by: tag and a From: header take it. */
+static int set_mailbox(void *value, const char *arg)
+{
+	const char *lt = strchr(arg, '<'), *at = lt ? strchr(lt, '@') : NULL;
+
+	if (!one_line(arg) || !lt || !at || !str_ends_with(arg, ">") ||
+	    strchr(lt + 1, '<') || strchr(arg, '>') != arg + strlen(arg) - 1)
+		return -1;
+	*(const char **)value = arg;
+	return 0;
+}
+
+static int set_url(void *value, const char *arg)
+{
+	if (!one_line(arg) || strchr(arg, ' ') ||
+	    (!str_starts_with(arg, "https://") && !str_starts_with(arg, "http://")))
+		return -1;
+	*(const char **)value = arg;
+	return 0;
+}
 
 static int parse_review_args(struct review_opts *o, int argc, char **argv)
 {
@@ -62,7 +94,16 @@ static int parse_review_args(struct review_opts *o, int argc, char **argv)
 			   "email (default): a reply in the kernel test robot's\n"
 			   "style; markdown: the same for forges; sarif: SARIF\n"
 			   "2.1.0; rdjsonl: reviewdog; github: Checks annotations;\n"
-			   "json: {\"schema\": \"ptsync-review\", ...}"),
+			   "json: {\"schema\": \"ptsync-review\", ...}; b4: b4's\n"
+			   "per-patch check (one ERROR:/WARNING: line per new\n"
+			   "finding, nothing when clean, exit 0)"),
+		OPT_CB("reported-by", &o->reported_by, "'NAME <ADDR>'", set_mailbox,
+		       "'Name <user@host>'",
+		       "the email's From: and Reported-by: (default\n"
+		       "'ptsync <ptsync@localhost>')"),
+		OPT_CB("closes-url", &o->closes_url, "URL", set_url,
+		       "an http(s) URL without spaces",
+		       "the email's Closes: tag, e.g. the report's archive URL"),
 		OPT_FAIL_ON(&o->fail_on,
 			    "exit 1 when the patch adds a finding of at least SEV:\n"
 			    "error, warning (default) or note"),
@@ -243,6 +284,9 @@ static int exit_code(const struct review_opts *o, const struct review *r)
 		fprintf(stderr, "ptsync review: interrupted; the review is partial\n");
 		return EXIT_INTERRUPTED;
 	}
+	/* b4 reads the lines; a non-zero exit would be one more failure. */
+	if (!strcmp(o->format, "b4"))
+		return EXIT_CLEAN;
 	for (i = 0; i < r->nr_items; i++)
 		if (r->items[i].is_new && r->items[i].f->severity >= o->fail_on)
 			return EXIT_FINDINGS;
@@ -266,6 +310,8 @@ static int review_patches(const struct review_opts *o,
 		fprintf(stderr, "ptsync review: %s\n", err);
 		ret = EXIT_USAGE;
 	} else {
+		r.reported_by = o->reported_by;
+		r.closes_url = o->closes_url;
 		ret = render(o, &r) ? EXIT_USAGE : exit_code(o, &r);
 		review_free(&r);
 	}

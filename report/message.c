@@ -66,6 +66,17 @@ static char *what(const struct finding *f, const char *call,
 	return text;
 }
 
+char *finding_rule_message(const struct finding *f)
+{
+	const char *level = report_level_name(f->level);
+	char *call = f->call && *f->call ? clean(f->call) :
+		     xasprintf("%s_populate", level);
+	char *msg = what(f, call, level);
+
+	free(call);
+	return msg;
+}
+
 char *finding_message(const struct finding *f)
 {
 	const char *level = report_level_name(f->level);
@@ -81,4 +92,15 @@ char *finding_message(const struct finding *f)
 	free(call);
 	free(why);
 	return msg;
+}
+
+char *finding_cocci_line(const struct finding *f)
+{
+	char *msg = finding_rule_message(f);
+	char *line = xasprintf("%s:%d:%d-%d: WARNING: %s", f->file, f->line,
+			       f->column, f->column_end > f->column ?
+			       f->column_end : f->column + 1, msg);
+
+	free(msg);
+	return line;
 }

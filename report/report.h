@@ -36,6 +36,14 @@ int report_arches_json(FILE *out, const struct arch_model *model);
 
 /* The one-line message of a finding, shared by every format. */
 char *finding_message(const struct finding *f);
+/* The rule's message alone, as the semantic patch prints it. */
+char *finding_rule_message(const struct finding *f);
+/*
+ * The finding as make coccicheck MODE=report prints it:
+ * "file:line:col-col: WARNING: message", the columns 0-based with an
+ * exclusive end.
+ */
+char *finding_cocci_line(const struct finding *f);
 
 /* "ptsync review": the review formats, in review_*.c. */
 int review_email(FILE *out, const struct review *r, bool markdown);
@@ -43,5 +51,6 @@ int review_sarif(FILE *out, const struct review *r);
 int review_rdjsonl(FILE *out, const struct review *r);
 int review_github(FILE *out, const struct review *r);
 int review_json(FILE *out, const struct review *r);
+int review_b4(FILE *out, const struct review *r);
 
 #endif
