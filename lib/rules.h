@@ -17,7 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Rule names, printed as [ptsync-<name>], in JSON and as SARIF ruleIds. */
+/* Rule names, the same in every format: [<name>], JSON, SARIF ruleIds. */
 #define RULE_CONVERT	"raw-populate"		/* convertible, address known */
 #define RULE_MANUAL	"raw-populate-manual"	/* no single address */
 #define RULE_UNANALYZED	"unanalyzed"		/* spatch did not see it */

@@ -2,7 +2,7 @@
 /*
  * The gcc format, one line per finding in list order:
  *
- *   FILE:LINE:COL: SEVERITY: MESSAGE [ptsync-RULE]
+ *   FILE:LINE:COL: SEVERITY: MESSAGE [RULE]
  *
  * FILE is relative to the tree root, LINE and COL are 1-based (COL counts
  * bytes, as gcc does), SEVERITY is "error", "warning" or "note", and RULE
@@ -11,7 +11,7 @@
  * people grep it: it does not change.  An address proved from the callers
  * is followed by one gcc-style note per call site the proof needed:
  *
- *   FILE:LINE:1: note: address proved by the callers: TEXT [ptsync-RULE]
+ *   FILE:LINE:1: note: address proved by the callers: TEXT [RULE]
  */
 #include <stdlib.h>
 
@@ -24,10 +24,10 @@ void report_gcc_line(FILE *out, const struct finding *f)
 
 	size_t i;
 
-	fprintf(out, "%s:%d:%d: %s: %s [ptsync-%s]\n", f->file, f->line,
+	fprintf(out, "%s:%d:%d: %s: %s [%s]\n", f->file, f->line,
 		f->column + 1, severity_name(f->severity), msg, f->rule);
 	for (i = 0; i < f->nr_proof; i++)
-		fprintf(out, "%s:%d:1: note: address proved by the callers: %s [ptsync-%s]\n",
+		fprintf(out, "%s:%d:1: note: address proved by the callers: %s [%s]\n",
 			f->proof[i].file, f->proof[i].line, f->proof[i].text,
 			f->rule);
 	free(msg);

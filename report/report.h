@@ -17,7 +17,7 @@
 
 #define PTSYNC_JSON_SCHEMA_VERSION 1
 
-/* file:line:col: severity: message [ptsync-rule], col 1-based. */
+/* file:line:col: severity: message [rule], col 1-based. */
 int report_gcc(FILE *out, const struct finding_list *findings);
 
 /* The gcc lines, a table per arch variant, one summary line. */

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "lib/hash.h"
 #include "lib/quote.h"
 #include "lib/util.h"
 #include "lib/wrap.h"
@@ -290,12 +291,10 @@ static void header(FILE *out, const char *name, const char *value)
 /* A stable Message-Id for the reply, from the patch it answers. */
 static char *reply_id(const struct patch *p, const char *reporter)
 {
-	const char *at = strrchr(reporter, '@'), *c;
-	uint64_t h = 0xcbf29ce484222325ULL;	/* FNV-1a */
+	const char *at = strrchr(reporter, '@');
+	uint64_t h = hash_str(HASH_INIT, p->message_id);
 	char *domain, *id;
 
-	for (c = p->message_id; *c; c++)
-		h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
 	domain = xstrndup(at ? at + 1 : "localhost",
 			  at ? strcspn(at + 1, ">") : strlen("localhost"));
 	id = xasprintf("<ptsync-review-%016llx@%s>", (unsigned long long)h,

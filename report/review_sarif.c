@@ -4,10 +4,19 @@
  * 1-based with an exclusive end column; a fix replaces whole lines of the
  * patched file, because that is what the semantic patch's diff gives.
  * baselineState tells the patch's findings from those it inherited.
+ *
+ * Code scanning matches a result with the alerts it already has by
+ * partialFingerprints: ours hashes the rule, the file, the function and
+ * the call's line with its spacing squeezed, plus which of equal such
+ * lines it is, so an alert survives lines moving above it and a rerun.
+ * URIs are relative to the tree: no local path leaves the machine.
  */
+#include <ctype.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/util.h"
 #include "lib/version.h"
 #include "report/internal.h"
@@ -36,6 +45,7 @@ static json_t *rules_json(void)
 		rjson_put(rule, "fullDescription",
 			  text_object("text", rules[i].help));
 		rjson_put(rule, "help", text_object("text", rules[i].help));
+		rjson_put(rule, "helpUri", json_string(PTSYNC_URL));
 		rjson_push(all, rule);
 	}
 	return all;
@@ -53,9 +63,54 @@ static size_t rule_index(const char *rule)
 
 static json_t *artifact(const char *path)
 {
-	json_t *o = text_object("uri", path);
+	return text_object("uri", path);
+}
 
-	rjson_put(o, "uriBaseId", json_string("SRCROOT"));
+/* Line n of the patched file with every whitespace run one space. */
+static char *squeezed_line(const struct review *r, const struct finding *f)
+{
+	char *line = review_file_line(r->post_root, f->file, f->line);
+	char *p, *q;
+
+	if (!line)
+		return xstrdup("");
+	for (p = q = line; *p; p++) {
+		if (isspace((unsigned char)*p) &&
+		    (q == line || isspace((unsigned char)p[1]) || !p[1]))
+			continue;
+		*q++ = isspace((unsigned char)*p) ? ' ' : *p;
+	}
+	*q = '\0';
+	return line;
+}
+
+static uint64_t fingerprint_key(const struct review *r, size_t i)
+{
+	const struct finding *f = r->items[i].f;
+	char *line = squeezed_line(r, f);
+	uint64_t h = HASH_INIT;
+
+	h = hash_str(hash_str(h, f->rule), "\n");
+	h = hash_str(hash_str(h, f->file), "\n");
+	h = hash_str(hash_str(h, f->function ? f->function : ""), "\n");
+	h = hash_str(h, line);
+	free(line);
+	return h;
+}
+
+/* "<hash>:<n>", n counting the earlier results with the same hash. */
+static json_t *fingerprints(const struct review *r, size_t i)
+{
+	uint64_t key = fingerprint_key(r, i);
+	size_t j, n = 1;
+	char *value;
+	json_t *o = rjson_checked(json_object());
+
+	for (j = 0; j < i; j++)
+		n += fingerprint_key(r, j) == key;
+	value = xasprintf("%016" PRIx64 ":%zu", key, n);
+	rjson_put(o, "ptsyncLineHash/v1", json_string(value));
+	free(value);
 	return o;
 }
 
@@ -116,8 +171,9 @@ static const char *sarif_level(enum severity sev)
 	       "note";
 }
 
-static json_t *result(const struct review *r, const struct review_item *it)
+static json_t *result(const struct review *r, size_t i)
 {
+	const struct review_item *it = &r->items[i];
 	json_t *o = rjson_checked(json_object());
 	char *msg = finding_message(it->f);
 
@@ -126,6 +182,7 @@ static json_t *result(const struct review *r, const struct review_item *it)
 	rjson_put(o, "level", json_string(sarif_level(it->f->severity)));
 	rjson_put(o, "message", text_object("text", msg));
 	rjson_put(o, "locations", json_pack("[o]", location(it->f)));
+	rjson_put(o, "partialFingerprints", fingerprints(r, i));
 	rjson_put(o, "baselineState",
 		  json_string(it->is_new ? "new" : "unchanged"));
 	if (it->edit)
@@ -140,21 +197,9 @@ static json_t *driver(void)
 
 	rjson_put(d, "name", json_string("ptsync"));
 	rjson_put(d, "version", json_string(PTSYNC_VERSION));
+	rjson_put(d, "informationUri", json_string(PTSYNC_URL));
 	rjson_put(d, "rules", rules_json());
 	return d;
-}
-
-/* SRCROOT is the tree, as an absolute file URI ending in a slash. */
-static json_t *base_ids(const struct review *r)
-{
-	char *abs = realpath(r->kdir, NULL);
-	char *uri = xasprintf("file://%s/", abs ? abs : "/");
-	json_t *o = rjson_checked(json_object());
-
-	rjson_put(o, "SRCROOT", text_object("uri", uri));
-	free(abs);
-	free(uri);
-	return o;
 }
 
 int review_sarif(FILE *out, const struct review *r)
@@ -165,9 +210,8 @@ int review_sarif(FILE *out, const struct review *r)
 	size_t i;
 
 	for (i = 0; i < r->nr_items; i++)
-		rjson_push(results, result(r, &r->items[i]));
+		rjson_push(results, result(r, i));
 	rjson_put(run, "tool", json_pack("{s:o}", "driver", driver()));
-	rjson_put(run, "originalUriBaseIds", base_ids(r));
 	rjson_put(run, "results", results);
 	rjson_put(doc, "$schema", json_string(SARIF_SCHEMA));
 	rjson_put(doc, "version", json_string("2.1.0"));

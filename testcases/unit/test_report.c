@@ -251,10 +251,10 @@ static void test_messages(void)
 }
 
 static const char *const gcc_lines =
-	"mm/sparse-vmemmap.c:42:9: error: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...) (exposed on x86 [!CONFIG_X86_32]; can run after boot) [ptsync-raw-populate]\n"
-	"mm/kasan/init.c:7:1: warning: p4d_populate() on init_mm skips the page table sync, convert to p4d_populate_kernel() by hand: the address is a loop variable advanced by PGDIR_SIZE (exposed, but boot-only) [ptsync-raw-populate-manual]\n"
-	"arch/x86/mm/init_64.c:700:3: note: p4d_populate_safe() on init_mm skips the page table sync, use p4d_populate_kernel(__va(paddr), ...) (synced locally by sync_global_pgds()) [ptsync-raw-populate]\n"
-	"arch/arm64/mm/mmu.c:99:2: note: pgd_populate() on init_mm not analysed: spatch could not parse the function (latent: the arch does not sync its page tables) [ptsync-unanalyzed]\n";
+	"mm/sparse-vmemmap.c:42:9: error: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...) (exposed on x86 [!CONFIG_X86_32]; can run after boot) [raw-populate]\n"
+	"mm/kasan/init.c:7:1: warning: p4d_populate() on init_mm skips the page table sync, convert to p4d_populate_kernel() by hand: the address is a loop variable advanced by PGDIR_SIZE (exposed, but boot-only) [raw-populate-manual]\n"
+	"arch/x86/mm/init_64.c:700:3: note: p4d_populate_safe() on init_mm skips the page table sync, use p4d_populate_kernel(__va(paddr), ...) (synced locally by sync_global_pgds()) [raw-populate]\n"
+	"arch/arm64/mm/mmu.c:99:2: note: pgd_populate() on init_mm not analysed: spatch could not parse the function (latent: the arch does not sync its page tables) [unanalyzed]\n";
 
 static void test_gcc(void)
 {
