@@ -305,7 +305,8 @@ static int review_patches(const struct review_opts *o,
 		base = xstrndup(o->git, strstr(o->git, "..") - o->git);
 	ret = workdir_apply(o->tree, base, ps, &w, &err);
 	if (!ret)
-		ret = review_check(o->tree, ps, &w, o->timeout, &r, &err);
+		ret = review_check(o->tree, ps, &w, o->timeout, isatty(2),
+				   &r, &err);
 	if (ret) {
 		fprintf(stderr, "ptsync review: %s\n", err);
 		ret = EXIT_USAGE;

@@ -6,6 +6,7 @@
  * only the touched files.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -41,12 +42,12 @@ static size_t c_files(const struct workdir *w, const char *root,
  * empty path list means the whole tree.
  */
 static int check_copy(const char *root, const char *kdir,
-		      const struct workdir *w, int timeout, struct pipeline *p,
-		      char **err)
+		      const struct workdir *w, int timeout, bool progress,
+		      struct pipeline *p, char **err)
 {
 	struct pipeline_opts o = {
 		.root = root, .model_root = kdir, .timeout = timeout,
-		.jobs = default_jobs(),
+		.jobs = default_jobs(), .progress = progress,
 	};
 	char **paths;
 	size_t nr = c_files(w, root, &paths);
@@ -166,9 +167,16 @@ static const struct patch *added_by(const struct review *r, const char *path,
 	return touched;
 }
 
+/* Which step a long review is at, on a terminal as check shows it. */
+static void stage(bool progress, const char *what)
+{
+	if (progress)
+		fprintf(stderr, "\rptsync review: %s...\033[K", what);
+}
+
 int review_check(const char *kdir, const struct patch_set *ps,
-		 const struct workdir *w, int timeout, struct review *r,
-		 char **err)
+		 const struct workdir *w, int timeout, bool progress,
+		 struct review *r, char **err)
 {
 	struct pipeline pre;
 	size_t i;
@@ -177,11 +185,13 @@ int review_check(const char *kdir, const struct patch_set *ps,
 	r->ps = ps;
 	r->kdir = kdir;
 	r->post_root = w->post;
-	if (check_copy(w->pre, kdir, w, timeout, &pre, err))
+	stage(progress, "checking the touched files before the patches");
+	if (check_copy(w->pre, kdir, w, timeout, progress, &pre, err))
 		return -1;
 	r->nr_pre = pre.findings.nr;
 	pipeline_free(&pre);
-	if (check_copy(w->post, kdir, w, timeout, &r->post, err))
+	stage(progress, "checking them after the patches");
+	if (check_copy(w->post, kdir, w, timeout, progress, &r->post, err))
 		return -1;
 	if (!r->post.model.nr_variants)
 		arch_model_build(kdir, &r->post.model);
@@ -197,6 +207,9 @@ int review_check(const char *kdir, const struct patch_set *ps,
 			r->items[i].patch = added_by(r, f->file, f->line);
 		r->nr_new += r->items[i].is_new;
 	}
+	stage(progress, "proposing fixes");
 	review_attach_fixes(r, timeout);
+	if (progress)
+		fputs("\r\033[K", stderr);
 	return 0;
 }

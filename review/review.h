@@ -154,12 +154,12 @@ struct review {
 
 /*
  * Check the touched files of w before and after the patches of ps and
- * judge each finding after them; the fixes come with it.  0, or -1 with
- * a message in *err.
+ * judge each finding after them; the fixes come with it.  progress shows
+ * the steps on stderr (a terminal).  0, or -1 with a message in *err.
  */
 int review_check(const char *kdir, const struct patch_set *ps,
-		 const struct workdir *w, int timeout, struct review *r,
-		 char **err);
+		 const struct workdir *w, int timeout, bool progress,
+		 struct review *r, char **err);
 
 /* Line n (1-based) of root/path, without its newline; NULL past the end. */
 char *review_file_line(const char *root, const char *path, int n);
