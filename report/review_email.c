@@ -101,6 +101,34 @@ static void explanation(FILE *out, const struct reply *rp)
 	free(arches);
 }
 
+/*
+ * The robot's lines naming the patch: its lore link (Message-Id with
+ * the characters a URL path cannot hold percent-encoded) and subject.
+ */
+static void patch_lines(FILE *out, const struct reply *rp)
+{
+	const struct patch *p = rp->patch;
+	const char *c;
+
+	if (!p || rp->all)
+		return;
+	if (p->message_id) {
+		fputs("patch link:    https://lore.kernel.org/r/", out);
+		for (c = p->message_id; *c; c++)
+			if (*c == '<' || *c == '>')
+				continue;
+			else if (strchr("%/?#@ \"", *c))
+				fprintf(out, "%%%02X", (unsigned char)*c);
+			else
+				fputc(*c, out);
+		fputc('\n', out);
+	}
+	if (p->subject)
+		fprintf(out, "patch subject: %s\n", p->subject);
+	if (p->message_id || p->subject)
+		fputc('\n', out);
+}
+
 /* The robot's block of tags, which a fix in a separate patch carries. */
 static void tags_block(FILE *out, const struct reply *rp)
 {
@@ -200,6 +228,7 @@ static void body(FILE *out, const struct reply *rp, const struct style *s)
 	else
 		fputs("Hi,\n\n", out);
 	explanation(out, rp);
+	patch_lines(out, rp);
 	tags_block(out, rp);
 	warnings_block(out, rp, s);
 	for (i = 0; i < rp->r->nr_items; i++)
