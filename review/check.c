@@ -137,7 +137,8 @@ static bool hunk_adds(const struct hunk *h, const char *text)
 /*
  * The patch of the series that added line n of path: the last one whose
  * hunks add that very text (a later patch that rewrote the line made
- * what is there now); else the last one that touches path.
+ * what is there now); else the last one that touches path, else the
+ * last one.
  */
 static const struct patch *added_by(const struct review *r, const char *path,
 				    int n)
@@ -164,6 +165,8 @@ static const struct patch *added_by(const struct review *r, const char *path,
 		}
 	}
 	free(text);
+	if (!touched && r->ps->nr)	/* never unattributed: the last one */
+		touched = &r->ps->patches[r->ps->nr - 1];
 	return touched;
 }
 
