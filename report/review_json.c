@@ -17,10 +17,11 @@
 /* A patch of the input: its place, subject and Message-Id. */
 static json_t *patch_json(const struct patch *p)
 {
-	json_t *o = rjson_checked(json_object());
+	json_t *o;
 
 	if (!p)
 		return json_null();
+	o = rjson_checked(json_object());
 	rjson_put(o, "index", json_integer(p->index));
 	rjson_put(o, "subject", rjson_text(p->subject));
 	rjson_put(o, "message_id", rjson_text(p->message_id));
