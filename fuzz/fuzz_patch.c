@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer: review's mail and patch parser (an mbox, a format-patch file
- * or a plain diff, as a review bot receives it from anyone), the diff
- * parser on spatch's output, and the subject's way into a mail header.
+ * libFuzzer: review's own part of reading mail (git mailsplit and git
+ * mailinfo do the rest, and are not run here: one exec per input would
+ * leave the fuzzer nothing to do): the raw headers, mailinfo's fields
+ * and the diff of a message, as a review bot receives it from anyone,
+ * the diff parser on spatch's output, and the subject's way into a mail
+ * header.  The input serves as the mail, mailinfo's output and the diff.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct patch p = { 0 };
 	char *err = NULL, *hdr;
 
-	if (!patch_set_parse(text, &ps, &err)) {
+	memset(&ps, 0, sizeof(ps));
+	if (!patch_set_add(&ps, text, text, text, &err)) {
 		const char *subject = patch_set_subject(&ps);
 
 		if (subject) {

@@ -69,7 +69,7 @@ char *text_printable(const char *s)
 	return out;
 }
 
-static bool is_ascii(const char *s)
+bool text_is_ascii(const char *s)
 {
 	for (; *s; s++)
 		if ((unsigned char)*s >= 0x80)
@@ -114,7 +114,7 @@ char *header_encode(const char *s, int first)
 	int col = first;
 	FILE *f;
 
-	if (is_ascii(text))
+	if (text_is_ascii(text))
 		return text;
 	f = open_memstream(&out, &len);
 	for (p = (const unsigned char *)text; *p; p += chunk) {

@@ -15,6 +15,8 @@
  * a space.
  */
 char *text_printable(const char *s);
+/* Whether s is plain ASCII: a mail body or header that needs no charset. */
+bool text_is_ascii(const char *s);
 /*
  * A header value for a mail: s printable, and RFC 2047 encoded-words
  * (UTF-8, base64, folded lines of at most 76 columns) when it is not

@@ -62,12 +62,23 @@ static int redirect(const char *path, int to)
 	return 0;
 }
 
+/* git mailinfo, for one, reads its mail on stdin only. */
+static int input(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || dup2(fd, 0) < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 /* In the command's process: descriptors, directory, exec.  No return. */
 static void exec_command(const struct run_cmd *c, int capture_fd)
 {
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
 
-	if (null < 0 || dup2(null, 0) < 0)
+	if (null < 0 || (c->in_path ? input(c->in_path) : dup2(null, 0) < 0))
 		_exit(127);
 	if (capture_fd >= 0 ? dup2(capture_fd, 1) < 0 :
 	    c->out_path ? redirect(c->out_path, 1) : dup2(null, 1) < 0)

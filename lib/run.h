@@ -19,6 +19,7 @@
 struct run_cmd {
 	char *const *argv;	/* argv[0] is searched in PATH */
 	const char *dir;	/* chdir here first, or NULL */
+	const char *in_path;	/* stdin from this file, or NULL: /dev/null */
 	const char *out_path;	/* stdout to this file (created), or NULL */
 	const char *err_path;	/* stderr to this file, or NULL */
 	bool capture;		/* stdout into run()'s *out instead */
@@ -33,7 +34,8 @@ struct run_job {
 };
 
 /*
- * Start c without waiting: 0, or -1 with errno set.  stdin is /dev/null.
+ * Start c without waiting: 0, or -1 with errno set.  stdin is c->in_path
+ * or /dev/null.
  * File descriptors are closed on every path.
  */
 int run_start(const struct run_cmd *c, struct run_job *job);

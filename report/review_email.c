@@ -332,14 +332,6 @@ static char *reply_id(const struct patch *p, const char *reporter)
 	return id;
 }
 
-static bool is_ascii(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return false;
-	return true;
-}
-
 static void threading(FILE *out, const struct patch *p, const char *reporter)
 {
 	char *refs, *id;
@@ -408,9 +400,9 @@ static void headers(FILE *out, const struct review *r, const struct patch *p,
 		threading(out, p, reporter);
 	fputs("MIME-Version: 1.0\n", out);
 	fprintf(out, "Content-Type: text/plain; charset=%s\n",
-		is_ascii(text) ? "us-ascii" : "UTF-8");
+		text_is_ascii(text) ? "us-ascii" : "UTF-8");
 	fprintf(out, "Content-Transfer-Encoding: %s\n\n",
-		is_ascii(text) ? "7bit" : "8bit");
+		text_is_ascii(text) ? "7bit" : "8bit");
 }
 
 /*

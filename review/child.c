@@ -1,45 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The review's child processes (git, patch, diff), started in this one
- * place.  git mailinfo reads its mail on stdin, so stdin is a file here.
+ * The review's child processes (git, patch, diff), all through lib/run.c
+ * so that none outlives ptsync; this only maps the review's files.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "lib/run.h"
 #include "review/review.h"
-
-static int redirect(const char *path, int fd, int flags)
-{
-	int f = open(path ? path : "/dev/null", flags, 0600);
-
-	return f < 0 || dup2(f, fd) < 0 ? -1 : 0;
-}
 
 int review_run(const char *const *argv, const char *cwd, const char *in,
 	       const char *out, const char *err)
 {
-	pid_t pid = fork();
-	int status;
+	struct run_cmd c = {
+		.argv = (char *const *)argv, .dir = cwd, .in_path = in,
+		.out_path = out, .err_path = err,
+		.err_to_out = err && out && !strcmp(err, out),
+	};
 
-	if (pid < 0)
-		return -1;
-	if (!pid) {
-		if (redirect(in, 0, O_RDONLY) ||
-		    redirect(out, 1, O_WRONLY | O_CREAT | O_TRUNC) ||
-		    (err && out && !strcmp(err, out) ? dup2(1, 2) < 0 :
-		     redirect(err, 2, O_WRONLY | O_CREAT | O_TRUNC)) ||
-		    (cwd && chdir(cwd)))
-			_exit(127);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) :
-	       128 + WTERMSIG(status);
+	return run(&c, NULL);
 }

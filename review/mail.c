@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "lib/quote.h"
+#include "lib/tmpdir.h"
 #include "lib/util.h"
 #include "review/review.h"
 
@@ -30,14 +31,11 @@ struct mail_dir {
 
 static int mail_dir_init(struct mail_dir *m, char **err)
 {
-	const char *tmp = getenv("TMPDIR");
-
 	memset(m, 0, sizeof(*m));
-	m->dir = xasprintf("%s/ptsync-mail-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(m->dir)) {
-		*err = xasprintf("cannot create %s: %s", m->dir, strerror(errno));
-		free(m->dir);
-		m->dir = NULL;
+	m->dir = tmpdir_subdir("mail");
+	if (!m->dir) {
+		*err = xasprintf("cannot create a temporary directory: %s",
+				 strerror(errno));
 		return -1;
 	}
 	m->input = path_join(m->dir, "input");
@@ -227,28 +225,15 @@ static char *patch_name(const struct patch *p)
 	       xstrdup("input");
 }
 
-/* git mailinfo on message n, then its diff parsed. */
-static int read_message(const struct mail_dir *m, size_t n,
-			struct patch_set *ps, char **err)
+int patch_set_add(struct patch_set *ps, const char *mail, const char *info,
+		  const char *diff, char **err)
 {
-	const char *argv[8] = { "git", "mailinfo", "-k", "-u", "--no-scissors",
-				m->msg, m->diff };
-	char *file = xasprintf("%s/%04zu", m->split, n), *name;
-	char *mail = NULL, *info = NULL, *msgerr = NULL;
 	struct patch p = { .index = ps->nr + 1 };
-	size_t len;
+	char *name, *msgerr = NULL;
 	int ret = -1;
 
-	mail = read_file(file, &len);
-	if (mail && !review_run(argv, m->dir, file, m->info, NULL)) {
-		info = read_file(m->info, &len);
-		p.text = read_file(m->diff, &len);
-	}
-	if (!info || !p.text) {
-		*err = xasprintf("message %zu: git mailinfo cannot read it", n);
-		goto out;
-	}
 	mail_fields(&p, mail, info);
+	p.text = xstrdup(diff);
 	name = patch_name(&p);
 	if (diff_parse(p.text, 1, &p, &msgerr)) {
 		*err = xasprintf("%s: %s", name, msgerr);
@@ -265,11 +250,34 @@ static int read_message(const struct mail_dir *m, size_t n,
 		ret = 0;
 	}
 	free(name);
-out:
-	patch_free(&p);
 	free(msgerr);
+	patch_free(&p);
+	return ret;
+}
+
+/* git mailinfo on message n, then patch_set_add(). */
+static int read_message(const struct mail_dir *m, size_t n,
+			struct patch_set *ps, char **err)
+{
+	const char *argv[8] = { "git", "mailinfo", "-k", "-u", "--no-scissors",
+				m->msg, m->diff };
+	char *file = xasprintf("%s/%04zu", m->split, n);
+	char *mail, *info = NULL, *diff = NULL;
+	size_t len;
+	int ret = -1;
+
+	mail = read_file(file, &len);
+	if (mail && !review_run(argv, m->dir, file, m->info, NULL)) {
+		info = read_file(m->info, &len);
+		diff = read_file(m->diff, &len);
+	}
+	if (info && diff)
+		ret = patch_set_add(ps, mail, info, diff, err);
+	else
+		*err = xasprintf("message %zu: git mailinfo cannot read it", n);
 	free(mail);
 	free(info);
+	free(diff);
 	free(file);
 	return ret;
 }

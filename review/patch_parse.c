@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "lib/hunk.h"
-#include "lib/quote.h"
 #include "lib/util.h"
 #include "review/review.h"
 

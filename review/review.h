@@ -63,8 +63,8 @@ struct patch_set {
 
 /*
  * Run argv in cwd (NULL: here) with stdin from in, stdout to out and
- * stderr to err (each NULL: /dev/null): its exit status, 128 + a
- * signal, or -1 when it could not start.
+ * stderr to err (each NULL: /dev/null), through lib/run.c: its exit
+ * status, 128 + a signal, RUN_STOPPED, or -1 when it could not start.
  */
 int review_run(const char *const *argv, const char *cwd, const char *in,
 	       const char *out, const char *err);
@@ -78,6 +78,14 @@ int review_run(const char *const *argv, const char *cwd, const char *in,
  * their diffs.  0, or -1 with a message in *err.
  */
 int patch_set_parse(const char *text, struct patch_set *ps, char **err);
+/*
+ * One message, once git mailinfo has read it: mail its raw text (for
+ * the headers mailinfo does not return), info mailinfo's output, diff
+ * the decoded patch.  Added to ps as a patch or its cover letter.  0, or
+ * -1 with a message in *err.
+ */
+int patch_set_add(struct patch_set *ps, const char *mail, const char *info,
+		  const char *diff, char **err);
 
 /* patch_parse.c */
 
