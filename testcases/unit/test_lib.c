@@ -65,6 +65,26 @@ static bool alive(pid_t pid)
 	return alive_now(pid);
 }
 
+/* stdin from in_path (git mailinfo reads mail there), else /dev/null. */
+static void run_stdin(void)
+{
+	static char *const cat[] = { "cat", NULL };
+	char path[] = "/tmp/ptsync-test-stdin-XXXXXX", *out = NULL;
+	struct run_cmd c = { .argv = cat, .capture = true };
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0 && write(fd, "mail\n", 5) == 5, "run: stdin file made");
+	close(fd);
+	CHECK_INT(run(&c, &out), 0, "run: cat without in_path");
+	CHECK_STR(out, "", "run: stdin is /dev/null without in_path");
+	free(out);
+	c.in_path = path;
+	CHECK_INT(run(&c, &out), 0, "run: cat with in_path");
+	CHECK_STR(out, "mail\n", "run: stdin is in_path");
+	free(out);
+	unlink(path);
+}
+
 static void test_run(void)
 {
 	static char *const echo[] = { "sh", "-c", "echo out; echo err >&2; exit 3", NULL };
@@ -94,6 +114,7 @@ static void test_run(void)
 	CHECK(out && atoi(out) > 0 && !alive(atoi(out)),
 	      "run: the timeout killed the grandchild too (%s)", out ? out : "");
 	free(out);
+	run_stdin();
 	CHECK_INT(open_fds(), fds, "run: no file descriptor leaked");
 }
 
