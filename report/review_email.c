@@ -168,6 +168,22 @@ static void warnings_block(FILE *out, const struct reply *rp,
 	fputc('\n', out);
 }
 
+/* The call sites that prove the address, one line each, as gcc notes. */
+static void proof(FILE *out, const struct finding *f, const struct style *s)
+{
+	size_t i;
+
+	if (!f->nr_proof)
+		return;
+	fputs("The address is proved by the callers:\n\n", out);
+	fence(out, s->open);
+	for (i = 0; i < f->nr_proof; i++)
+		fprintf(out, "%s:%d: note: address proved by the callers: %s\n",
+			f->proof[i].file, f->proof[i].line, f->proof[i].text);
+	fence(out, s->close);
+	fputc('\n', out);
+}
+
 /* The patched lines around a new finding: ">" marks it, "+" added lines. */
 static void quote(FILE *out, const struct review *r,
 		  const struct review_item *it, const struct style *s)
@@ -189,6 +205,7 @@ static void quote(FILE *out, const struct review *r,
 	}
 	fence(out, s->close);
 	fputc('\n', out);
+	proof(out, f, s);
 }
 
 /* The rewrites of the reply's new findings, each hunk once. */
