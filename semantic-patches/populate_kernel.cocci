@@ -452,11 +452,12 @@ functions[(pe[0].file, pe[0].current_element)]["returns"].append(
 // A parameter changed on the way to a return: such a returned entry does
 // not prove the caller's address.
 @retmod depends on json exists@
+assignment operator aop;
 identifier v;
 expression E, F;
 position ret.pe, pm;
 @@
-\(v@pm = F\|v@pm++\|v@pm--\|v@pm += F\|v@pm -= F\|++v@pm\|--v@pm\)
+\(v@pm aop F\|v@pm++\|v@pm--\|++v@pm\|--v@pm\|&v@pm\)
 ...
 return E@pe;
 
@@ -715,6 +716,7 @@ advances.setdefault(key(pe[0]), []).append(pos(pa[0]))
 # Changes of a variable between the pointer's origin and the use, and
 # between the function's entry and the use of a parameter.
 @addrmod exists@
+assignment operator aop;
 identifier useid.p;
 identifier v : script:python() { may_be_address(v) };
 expression O, E, F;
@@ -727,7 +729,7 @@ T p@pd = O;
 p@pd = O
 )
 ... when != p = E
-\(v@pm = F\|v@pm++\|v@pm--\|v@pm += F\|v@pm -= F\)
+\(v@pm aop F\|v@pm++\|v@pm--\|++v@pm\|--v@pm\|&v@pm\)
 ... when != p = E
 p@pe
 
@@ -740,6 +742,7 @@ pm << addrmod.pm;
 mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (int(pd[0].line),))
 
 @parammod exists@
+assignment operator aop;
 identifier useid.p, v, fn;
 expression E, F;
 position useid.pe, pm;
@@ -747,7 +750,7 @@ type T;
 @@
 fn(..., T p, ...) {
 ... when != p = E
-\(v@pm = F\|v@pm++\|v@pm--\|v@pm += F\|v@pm -= F\)
+\(v@pm aop F\|v@pm++\|v@pm--\|++v@pm\|--v@pm\|&v@pm\)
 ... when != p = E
 p@pe
 ... when any
