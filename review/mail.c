@@ -49,24 +49,10 @@ static int mail_dir_init(struct mail_dir *m, char **err)
 	return -1;
 }
 
-static void mail_dir_free(struct mail_dir *m, size_t nr)
+static void mail_dir_free(struct mail_dir *m)
 {
-	char *name;
-	size_t i;
-
-	for (i = 1; m->dir && i <= nr; i++) {
-		name = xasprintf("%s/%04zu", m->split, i);
-		unlink(name);
-		free(name);
-	}
-	if (m->dir) {
-		unlink(m->input);
-		unlink(m->info);
-		unlink(m->msg);
-		unlink(m->diff);
-		rmdir(m->split);
-		rmdir(m->dir);
-	}
+	if (m->dir)
+		tmpdir_remove_tree(m->dir);
 	free(m->dir);
 	free(m->input);
 	free(m->split);
@@ -294,7 +280,7 @@ int patch_set_parse(const char *text, struct patch_set *ps, char **err)
 		ret = split(&m, text, &nr, err);
 	for (i = 1; !ret && i <= nr; i++)
 		ret = read_message(&m, i, ps, err);
-	mail_dir_free(&m, nr);
+	mail_dir_free(&m);
 	if (!ret && !ps->nr) {
 		*err = xstrdup("no file diffs found in the input");
 		ret = -1;
