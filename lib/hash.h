@@ -1,17 +1,36 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * A stable 64-bit hash of text (FNV-1a): the same input gives the same
- * value on every machine and run, which ids and fingerprints need.  Not
- * for anything an attacker may want to collide.
+ * Stable hashes: the same input gives the same value on every machine and
+ * run, which ids, fingerprints and cache keys need.  Not for anything an
+ * attacker may want to collide.
  */
 #ifndef PTSYNC_HASH_H
 #define PTSYNC_HASH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define HASH_INIT 0xcbf29ce484222325ULL
 
-/* h extended by the bytes of s; start with HASH_INIT. */
+/* h extended by the bytes of s; start with HASH_INIT (FNV-1a). */
 uint64_t hash_str(uint64_t h, const char *s);
+
+/*
+ * 128 bits of a byte string, eight bytes at a time: fast enough to hash
+ * every file of a kernel tree while it is scanned, and wide enough that a
+ * cache keyed by it does not mistake one file's content for another's.
+ */
+struct hash128 {
+	uint64_t lo, hi;
+};
+
+/* The hash of len bytes at data, continuing from seed (zero to start). */
+struct hash128 hash_bytes(struct hash128 seed, const void *data, size_t len);
+
+/* The same over a NUL-terminated string, its terminator included. */
+struct hash128 hash_text(struct hash128 seed, const char *s);
+
+/* 32 lowercase hex digits and a NUL into out. */
+void hash_hex(struct hash128 h, char out[33]);
 
 #endif
