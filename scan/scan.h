@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/hash.h"
+
 enum pt_level { LEVEL_PGD, LEVEL_P4D };
 
 struct scan_site {
@@ -70,6 +72,22 @@ struct scan_result {
  */
 int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
 	      struct scan_result *res);
+
+/*
+ * scan_tree() with the stat index of lib/cache.h in front: files whose
+ * stat data match the index are not read, their facts come from it; the
+ * files read are hashed and the index is written back when it changed.
+ * Without a cache (--no-cache) it is scan_tree().
+ */
+int scan_tree_indexed(const char *root, char *const *paths, int nr_paths,
+		      int jobs, struct scan_result *res);
+
+/*
+ * The hash of root/path's bytes as the last scan_tree_indexed() of root
+ * read them (or found them unchanged); false when that scan did not see
+ * the file.  root must be spelled as it was for the scan.
+ */
+bool scan_file_hash(const char *root, const char *path, struct hash128 *h);
 
 /* Scan one file's contents; exposed for the unit tests. */
 void scan_buffer(const char *path, const char *buf, size_t len,

@@ -23,7 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/cache.h"
 #include "lib/util.h"
+#include "scan/index.h"
 #include "scan/internal.h"
 
 #define NOT_A_FILE "not a regular file or directory, not scanned"
@@ -44,6 +46,9 @@ struct pool {
 	char **files;
 	size_t nr_files;
 	atomic_size_t next;
+	const struct scan_index *index;	/* NULL: no cache */
+	struct index_entry *entries;	/* one per file, for the new index */
+	atomic_size_t nr_read;		/* files read rather than indexed */
 };
 
 struct worker {
@@ -254,28 +259,86 @@ static void too_large(struct scan_result *res, const char *rel,
 			 xasprintf("too large (%lld bytes), not scanned", size));
 }
 
-static void scan_file(struct worker *w, const char *rel)
+/*
+ * The facts res gained from the file, and its stat data and hash, as the
+ * file's entry of the next index.
+ */
+static void record_entry(struct worker *w, struct index_entry *e,
+			 const struct stat *st, size_t len,
+			 const struct scan_result *before)
 {
+	struct rec_buf b = { 0 };
+	struct hash128 zero = { 0, 0 };
+
+	index_fill_stat(e, st);
+	e->hash = hash_bytes(zero, w->buf, len);
+	index_encode_facts(&b, &w->res, before->nr_sites, before->nr_helpers,
+			   before->nr_problems, before->files_scanned,
+			   before->bytes_scanned);
+	e->owned = b.data;
+	e->facts = b.data ? b.data : "";
+	e->facts_len = b.len;
+}
+
+static void read_and_scan(struct worker *w, size_t i)
+{
+	struct pool *pool = w->pool;
+	const char *rel = pool->files[i];
+	struct scan_result before = w->res;
 	struct stat st;
 	size_t len = 0;
 	int fd;
 
-	fd = openat(w->pool->rootfd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	atomic_fetch_add(&pool->nr_read, 1);
+	cache_count(CS_FILES_READ, 1);
+	fd = openat(pool->rootfd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		problem_errno(&w->res, rel, errno);
 		return;
 	}
-	if (fstat(fd, &st))
+	if (fstat(fd, &st)) {
 		problem_errno(&w->res, rel, errno);
-	else if (st.st_size > SCAN_MAX_FILE_SIZE)
+	} else if (st.st_size > SCAN_MAX_FILE_SIZE) {
 		too_large(&w->res, rel, st.st_size);
-	else if (read_whole(w, fd, st.st_size, &len))
+	} else if (read_whole(w, fd, st.st_size, &len)) {
 		scan_buffer(rel, w->buf, len, &w->res);
-	else if (errno == EFBIG)	/* it grew while we read it */
+		if (pool->entries) {
+			pool->entries[i].path = rel;
+			record_entry(w, &pool->entries[i], &st, len, &before);
+		}
+	} else if (errno == EFBIG) {	/* it grew while we read it */
 		too_large(&w->res, rel, len);
-	else
+	} else {
 		problem_errno(&w->res, rel, errno);
+	}
 	close(fd);
+}
+
+/* A file the index vouches for: its facts, without reading it. */
+static bool from_index(struct worker *w, size_t i)
+{
+	struct pool *pool = w->pool;
+	const char *rel = pool->files[i];
+	const struct index_entry *old;
+	struct stat st;
+
+	if (fstatat(pool->rootfd, rel, &st, AT_SYMLINK_NOFOLLOW) ||
+	    !S_ISREG(st.st_mode))
+		return false;
+	old = index_find(pool->index, rel);
+	if (!old || !index_clean(pool->index, old, &st) ||
+	    !index_replay_facts(old, rel, &w->res))
+		return false;
+	pool->entries[i] = *old;
+	pool->entries[i].path = rel;
+	cache_count(CS_STAT_HITS, 1);
+	return true;
+}
+
+static void scan_file(struct worker *w, size_t i)
+{
+	if (!w->pool->index || !from_index(w, i))
+		read_and_scan(w, i);
 }
 
 static void *worker_main(void *arg)
@@ -288,7 +351,7 @@ static void *worker_main(void *arg)
 		i = atomic_fetch_add(&pool->next, 1);
 		if (i >= pool->nr_files)
 			break;
-		scan_file(w, pool->files[i]);
+		scan_file(w, i);
 	}
 	free(w->buf);
 	w->buf = NULL;
@@ -354,18 +417,14 @@ static int nr_workers(int jobs, size_t nr_files)
 }
 
 /* Worker 0 is the calling thread; a thread that cannot start is no loss. */
-static void scan_files(int rootfd, struct file_list *files, int jobs,
-		       struct scan_result *res)
+static void scan_files(struct pool *pool, int jobs, struct scan_result *res)
 {
-	struct pool pool = { .rootfd = rootfd, .files = files->v,
-			     .nr_files = files->nr };
-	int i, n = nr_workers(jobs, files->nr);
+	int i, n = nr_workers(jobs, pool->nr_files);
 	struct worker *w = xcalloc(n, sizeof(*w));
 	bool *started = xcalloc(n, sizeof(*started));
 
-	atomic_init(&pool.next, 0);
 	for (i = 0; i < n; i++)
-		w[i].pool = &pool;
+		w[i].pool = pool;
 	for (i = 1; i < n; i++)
 		started[i] = !pthread_create(&w[i].tid, NULL, worker_main,
 					     &w[i]);
@@ -379,10 +438,51 @@ static void scan_files(int rootfd, struct file_list *files, int jobs,
 	free(w);
 }
 
-int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
-	      struct scan_result *res)
+/*
+ * The next index: this scan's entries, and when only some paths were
+ * scanned, the old entries of the files outside them.
+ */
+static void update_index(const char *root, const struct scan_index *old,
+			 struct pool *pool, uint64_t stamp, bool whole)
+{
+	struct index_entry *v = pool->entries, *merged = NULL;
+	size_t nr = pool->nr_files, i = 0, j = 0, n = 0;
+	int c;
+
+	if (!atomic_load(&pool->nr_read) && (!whole || old->nr == nr))
+		return;		/* nothing new to remember */
+	if (!whole) {
+		merged = xcalloc(old->nr + nr + 1, sizeof(*merged));
+		while (i < old->nr || j < nr) {
+			c = i == old->nr ? 1 : j == nr ? -1 :
+			    strcmp(old->v[i].path, pool->files[j]);
+			if (c < 0) {
+				merged[n++] = old->v[i++];
+				continue;
+			}
+			if (!c)
+				i++;	/* scanned again: the new entry wins */
+			merged[n++] = v[j++];
+		}
+		v = merged;
+		nr = n;
+	}
+	index_save(root, stamp, v, nr);
+	free(merged);
+}
+
+static void remember(const char *root, struct pool *pool)
+{
+	index_remember_hashes(root, pool->entries, pool->nr_files);
+}
+
+static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
+		struct scan_result *res, bool indexed)
 {
 	struct walker w = { .res = res };
+	struct scan_index old = { 0 };
+	struct pool pool = { 0 };
+	uint64_t stamp = index_now_ns();
 	size_t i;
 	int k;
 
@@ -394,7 +494,26 @@ int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
 	for (k = 0; k < nr_paths; k++)
 		walk_path(&w, paths[k]);
 	sort_unique(&w.files);
-	scan_files(w.rootfd, &w.files, jobs, res);
+	pool.rootfd = w.rootfd;
+	pool.files = w.files.v;
+	pool.nr_files = w.files.nr;
+	atomic_init(&pool.next, 0);
+	atomic_init(&pool.nr_read, 0);
+	if (indexed && cache_enabled()) {
+		index_load(root, &old);
+		pool.index = &old;
+		pool.entries = xcalloc(pool.nr_files + 1,
+				       sizeof(*pool.entries));
+	}
+	scan_files(&pool, jobs, res);
+	if (pool.entries) {
+		update_index(root, &old, &pool, stamp, nr_paths <= 0);
+		remember(root, &pool);
+		for (i = 0; i < pool.nr_files; i++)
+			free(pool.entries[i].owned);
+		free(pool.entries);
+		index_free(&old);
+	}
 	for (i = 0; i < w.files.nr; i++)
 		free(w.files.v[i]);
 	free(w.files.v);
@@ -404,4 +523,16 @@ int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
 	sort(res->problems, res->nr_problems, sizeof(*res->problems),
 	     cmp_problem);
 	return 0;
+}
+
+int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
+	      struct scan_result *res)
+{
+	return scan(root, paths, nr_paths, jobs, res, false);
+}
+
+int scan_tree_indexed(const char *root, char *const *paths, int nr_paths,
+		      int jobs, struct scan_result *res)
+{
+	return scan(root, paths, nr_paths, jobs, res, true);
 }
