@@ -259,27 +259,35 @@ static void collect_patch(struct pool *p, struct batch *b)
 	set_status(p, b->files[0], FILE_ANALYSED, NULL);
 }
 
+void analysis_add_line(struct analysis *out, const char *line)
+{
+	struct sem_finding sf;
+
+	switch (sem_finding_parse(line, &sf)) {
+	case 0:
+		*ARRAY_PUSH(out->findings, out->nr_findings,
+			    out->alloc_findings) = sf;
+		break;
+	case 1:
+		*ARRAY_PUSH(out->facts, out->nr_facts, out->alloc_facts) =
+			xstrdup(line);
+		break;
+	default:
+		return;
+	}
+	*ARRAY_PUSH(out->lines, out->nr_lines, out->alloc_lines) =
+		xstrdup(line);
+}
+
 static void collect(struct pool *p, struct batch *b)
 {
 	FILE *f = fopen(b->out, "r");
 	char *line = NULL;
 	size_t cap = 0, i;
-	struct sem_finding sf;
 
-	while (f && getline(&line, &cap, f) > 0) {
-		if (line[0] != '{')
-			continue;
-		switch (sem_finding_parse(line, &sf)) {
-		case 0:
-			*ARRAY_PUSH(p->out->findings, p->out->nr_findings,
-				    p->out->alloc_findings) = sf;
-			break;
-		case 1:
-			*ARRAY_PUSH(p->out->facts, p->out->nr_facts,
-				    p->out->alloc_facts) = xstrdup(line);
-			break;
-		}
-	}
+	while (f && getline(&line, &cap, f) > 0)
+		if (line[0] == '{')
+			analysis_add_line(p->out, line);
 	free(line);
 	if (f)
 		fclose(f);
@@ -489,8 +497,8 @@ static void plan(struct pool *p, size_t nr)
 	free(order);
 }
 
-int analyse_files(const struct spatch_config *cfg, char *const *files,
-		  size_t nr, struct analysis *out)
+int spatch_run_files(const struct spatch_config *cfg, char *const *files,
+		     size_t nr, struct analysis *out)
 {
 	struct pool p = { .cfg = cfg, .paths = files, .out = out };
 	char *spatch = spatch_find(cfg->spatch);
@@ -551,6 +559,9 @@ void analysis_free(struct analysis *a)
 	for (i = 0; i < a->nr_facts; i++)
 		free(a->facts[i]);
 	free(a->facts);
+	for (i = 0; i < a->nr_lines; i++)
+		free(a->lines[i]);
+	free(a->lines);
 	for (i = 0; i < a->nr_files; i++) {
 		free(a->files[i].path);
 		free(a->files[i].detail);

@@ -49,6 +49,9 @@ struct analysis {
 	/* json mode: "function" and "arg" facts, one JSON line each */
 	char **facts;
 	size_t nr_facts, alloc_facts;
+	/* json mode: every line above (findings and facts), as printed */
+	char **lines;
+	size_t nr_lines, alloc_lines;
 	struct file_result *files;	/* one per candidate, in input order */
 	size_t nr_files;
 	size_t processes;		/* spatch processes started */
@@ -80,9 +83,19 @@ char *spatch_find(const char *spatch);
 /*
  * Analyse files (relative to cfg->root).  Returns 0 when every file got a
  * status; per-file failures are in out->files, never lost silently.
+ * In json mode a file whose facts are in the cache (lib/cache.h: keyed by
+ * its bytes, its path, the semantic patch, spatch, this ptsync and the
+ * environment the semantic patch reads) is not given to spatch.
  */
 int analyse_files(const struct spatch_config *cfg, char *const *files,
 		  size_t nr, struct analysis *out);
+
+/* The same, always with spatch (analyse/spatch_cache.c wraps it). */
+int spatch_run_files(const struct spatch_config *cfg, char *const *files,
+		     size_t nr, struct analysis *out);
+
+/* Parse one json-mode line into out's findings or facts, and keep it. */
+void analysis_add_line(struct analysis *out, const char *line);
 
 /*
  * Parse one line of json-mode output; 0 on success, 1 when the line is a

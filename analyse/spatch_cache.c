@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * spatch's facts through the cache: the json lines spatch printed for one
+ * file, keyed by everything they depend on.  spatch reads one file at a
+ * time (each its own group), so a file's lines depend on its own bytes
+ * and path and not on the batch it ran in.  Only files spatch analysed
+ * completely are stored; a crash or a timeout is asked again next time.
+ */
+#define _GNU_SOURCE		/* environ */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "analyse/spatch.h"
+#include "lib/cache.h"
+#include "lib/record.h"
+#include "lib/util.h"
+#include "scan/scan.h"
+
+/* Bump when the stored record or the key changes. */
+#define SPATCH_CACHE_VERSION 1
+
+static void add_file_bytes(struct cache_key *k, const char *path)
+{
+	struct hash128 zero = { 0, 0 };
+	size_t len;
+	char *text = path ? read_file(path, &len) : NULL;
+
+	if (!text) {
+		cache_key_add_str(k, NULL);
+		return;
+	}
+	zero = hash_bytes(zero, text, len);
+	cache_key_add(k, &zero, sizeof(zero));
+	free(text);
+}
+
+static void add_program(struct cache_key *k, const char *program)
+{
+	char *full = spatch_find(program);
+	struct stat st;
+
+	cache_key_add_str(k, full);
+	if (full && !stat(full, &st)) {
+		cache_key_add_u64(k, st.st_size);
+		cache_key_add_u64(k, st.st_mtim.tv_sec);
+		cache_key_add_u64(k, st.st_mtim.tv_nsec);
+	}
+	free(full);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The semantic patch reads PTSYNC_* variables (the callees of the
+ * cross-function stage, the proved addresses): all of them, sorted, are
+ * part of the key, and the file PTSYNC_PROVEN names by its bytes.
+ */
+static void add_environment(struct cache_key *k)
+{
+	char **vars = NULL;
+	size_t nr = 0, alloc = 0, i;
+
+	for (i = 0; environ && environ[i]; i++)
+		if (str_starts_with(environ[i], "PTSYNC_") &&
+		    !str_starts_with(environ[i], "PTSYNC_CACHE"))
+			*ARRAY_PUSH(vars, nr, alloc) = environ[i];
+	if (nr > 1)
+		qsort(vars, nr, sizeof(*vars), cmp_str);
+	for (i = 0; i < nr; i++)
+		cache_key_add_str(k, vars[i]);
+	free(vars);
+	add_file_bytes(k, getenv("PTSYNC_PROVEN"));
+}
+
+static void run_key(const struct spatch_config *cfg, struct cache_key *k)
+{
+	cache_key_init(k, CACHE_SPATCH, SPATCH_CACHE_VERSION);
+	add_file_bytes(k, cfg->cocci);
+	add_program(k, cfg->spatch);
+	cache_key_add_str(k, cfg->python);
+	add_environment(k);
+}
+
+/* false when the file cannot be read: no key, spatch will say why. */
+static bool file_key(const struct spatch_config *cfg,
+		     const struct cache_key *run, const char *path,
+		     struct cache_key *k)
+{
+	struct hash128 h = { 0, 0 };
+	char *full;
+	size_t len;
+	char *text;
+
+	*k = *run;
+	cache_key_add_str(k, path);
+	if (!scan_file_hash(cfg->root, path, &h)) {
+		full = path_join(cfg->root, path);
+		text = read_file(full, &len);
+		free(full);
+		if (!text)
+			return false;
+		h = hash_bytes(h, text, len);
+		free(text);
+	}
+	cache_key_add(k, &h, sizeof(h));
+	return true;
+}
+
+/* The cached lines of one file, added to out; false on a miss. */
+static bool load(const struct cache_key *k, struct analysis *out)
+{
+	struct rec_reader r;
+	size_t len, n, i;
+	char *blob = cache_get(k, &len);
+	struct analysis got = { 0 };
+
+	if (!blob)
+		return false;
+	rec_reader_init(&r, blob, len);
+	n = rec_get_count(&r, 8);
+	for (i = 0; i < n && !r.bad; i++)
+		analysis_add_line(&got, rec_peek_str(&r));
+	if (!rec_done(&r) || got.nr_lines != n) {
+		cache_count(CS_CORRUPT, 1);
+		analysis_free(&got);
+		free(blob);
+		return false;
+	}
+	for (i = 0; i < n; i++)
+		analysis_add_line(out, got.lines[i]);
+	analysis_free(&got);
+	free(blob);
+	return true;
+}
+
+/* The "file" of a json line, or NULL. */
+static char *line_file(const char *line)
+{
+	json_t *obj = json_loads(line, 0, NULL);
+	const char *f = json_string_value(json_object_get(obj, "file"));
+	char *copy = f ? xstrdup(f) : NULL;
+
+	json_decref(obj);
+	return copy;
+}
+
+struct pending {
+	size_t index;		/* into the caller's files */
+	struct cache_key key;
+	bool keyed;
+};
+
+/*
+ * Store each completely analysed file's lines; every line must name one
+ * of the files run, or nothing is stored (whose would it be?).
+ */
+static void store(const struct analysis *sub, const struct pending *miss,
+		  size_t nr)
+{
+	char **owner = xcalloc(sub->nr_lines + 1, sizeof(*owner));
+	struct rec_buf b;
+	size_t i, j, n;
+	bool sure = true;
+
+	for (i = 0; i < sub->nr_lines; i++) {
+		owner[i] = line_file(sub->lines[i]);
+		for (j = 0; owner[i] && j < sub->nr_files; j++)
+			if (!strcmp(owner[i], sub->files[j].path))
+				break;
+		sure &= owner[i] && j < sub->nr_files;
+	}
+	for (j = 0; sure && j < nr; j++) {
+		if (!miss[j].keyed || sub->files[j].status != FILE_ANALYSED)
+			continue;
+		memset(&b, 0, sizeof(b));
+		for (i = n = 0; i < sub->nr_lines; i++)
+			n += !strcmp(owner[i], sub->files[j].path);
+		rec_put_u64(&b, n);
+		for (i = 0; i < sub->nr_lines; i++)
+			if (!strcmp(owner[i], sub->files[j].path))
+				rec_put_str(&b, sub->lines[i]);
+		cache_put(&miss[j].key, b.data, b.len);
+		rec_buf_free(&b);
+	}
+	for (i = 0; i < sub->nr_lines; i++)
+		free(owner[i]);
+	free(owner);
+}
+
+static void take_result(struct file_result *dst, struct file_result *src)
+{
+	free(dst->path);
+	*dst = *src;
+	memset(src, 0, sizeof(*src));
+}
+
+/* sub's results and lines into out, sub's files to their places. */
+static void merge(struct analysis *out, struct analysis *sub,
+		  const struct pending *miss, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < sub->nr_lines; i++)
+		analysis_add_line(out, sub->lines[i]);
+	for (i = 0; i < nr; i++)
+		take_result(&out->files[miss[i].index], &sub->files[i]);
+	out->processes += sub->processes;
+	out->setup_error = sub->setup_error;
+	sub->setup_error = NULL;
+}
+
+int analyse_files(const struct spatch_config *cfg, char *const *files,
+		  size_t nr, struct analysis *out)
+{
+	struct pending *miss;
+	struct analysis sub;
+	struct cache_key run, k;
+	char **miss_files;
+	size_t i, nm = 0;
+	bool keyed;
+	int ret;
+
+	if ((cfg->mode && strcmp(cfg->mode, "json")) || !cache_enabled() ||
+	    !cfg->cocci)
+		return spatch_run_files(cfg, files, nr, out);
+	memset(out, 0, sizeof(*out));
+	out->files = xcalloc(nr ? nr : 1, sizeof(*out->files));
+	out->nr_files = nr;
+	miss = xcalloc(nr ? nr : 1, sizeof(*miss));
+	miss_files = xcalloc(nr ? nr : 1, sizeof(*miss_files));
+	run_key(cfg, &run);
+	for (i = 0; i < nr; i++) {
+		out->files[i].path = xstrdup(files[i]);
+		out->files[i].status = FILE_ANALYSED;
+		keyed = file_key(cfg, &run, files[i], &k);
+		if (keyed && load(&k, out))
+			continue;
+		miss[nm].index = i;
+		miss[nm].key = k;
+		miss[nm].keyed = keyed;
+		miss_files[nm++] = files[i];
+	}
+	cache_count(CS_SPATCH_FILES, nm);
+	ret = nm ? spatch_run_files(cfg, miss_files, nm, &sub) : 0;
+	if (nm) {
+		if (!ret && !sub.setup_error)
+			store(&sub, miss, nm);
+		merge(out, &sub, miss, nm);
+		analysis_free(&sub);
+	}
+	free(miss);
+	free(miss_files);
+	return ret;
+}
