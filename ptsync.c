@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "commands/commands.h"
+#include "lib/cache.h"
 #include "lib/diag.h"
 #include "lib/tmpdir.h"
 #include "lib/util.h"
@@ -38,6 +39,7 @@ static void print_usage(FILE *out)
 int main(int argc, char **argv)
 {
 	size_t i;
+	int ret;
 
 	if (argc < 2) {
 		print_usage(stderr);
@@ -56,7 +58,9 @@ int main(int argc, char **argv)
 			diag_set_command(commands[i].name);
 			/* What a killed run left behind goes first. */
 			tmpdir_clean_stale();
-			return commands[i].run(argc - 1, argv + 1);
+			ret = commands[i].run(argc - 1, argv + 1);
+			cache_finish();
+			return ret;
 		}
 	diag("unknown command '%s'", argv[1]);
 	print_usage(stderr);

@@ -23,6 +23,7 @@ struct check_opts {
 	const char *root;
 	char **paths;
 	int nr_paths;
+	struct cache_choice cache;
 };
 
 static int render_gcc(const struct finding_list *f, const struct arch_model *m,
@@ -67,6 +68,7 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 		OPT_FAIL_ON(&o->fail_on,
 			    "exit 1 when a finding is at least SEV (default warning)"),
 		OPT_TIMEOUT(&o->timeout),
+		OPT_CACHE(&o->cache),
 		OPT_DONE
 	};
 	const struct usage usage = {
@@ -76,7 +78,9 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 			 "pgd_populate()/p4d_populate() calls on init_mm, optionally only under\n"
 			 "the given PATHs (relative to the tree).\n",
 		.opts = opts,
-		.outro = "Environment: SPATCH (the spatch program), PTSYNC_COCCI (the semantic patch).\n"
+		.outro = "Environment: SPATCH (the spatch program), PTSYNC_COCCI (the semantic patch),\n"
+			 "PTSYNC_CACHE_DIR, XDG_CACHE_HOME (the cache), PTSYNC_CACHE_MAX (its bound\n"
+			 "in MiB, default 256).\n"
 			 "Exit: 0 clean, 1 findings at --fail-on or above, 2 usage or input error\n"
 			 "(not a kernel tree, unreadable files, spatch missing or unable to run the\n"
 			 "semantic patch), 130 interrupted.\n",
@@ -91,6 +95,7 @@ static int parse_check_args(struct check_opts *o, int argc, char **argv)
 	ret = parse_options(&usage, argc, argv, &first);
 	if (ret)
 		return ret == 1 ? -1 : EXIT_USAGE;
+	apply_cache_choice(&o->cache);
 	ret = parse_tree_operands(argc - first, argv + first, &t);
 	o->root = t.root;
 	o->paths = t.paths;
@@ -146,6 +151,7 @@ int cmd_check(int argc, char **argv)
 	po.jobs = o.jobs;
 	po.timeout = o.timeout;
 	po.progress = isatty(2);
+	po.indexed = true;
 	install_stop_handlers();
 	if (pipeline_run(&po, &p)) {
 		diag("cannot scan %s: %s", o.root,

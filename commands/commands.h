@@ -47,6 +47,21 @@ int opt_severity(void *value, const char *arg);
 #define OPT_FAIL_ON(v, help) \
 	OPT_CB("fail-on", v, "SEV", opt_severity, "error, warning or note", help)
 
+/* --cache-dir and --no-cache, for every command that runs the pipeline. */
+struct cache_choice {
+	const char *dir;
+	bool off;
+};
+
+#define OPT_CACHE(c) \
+	OPT_STR("cache-dir", &(c)->dir, "DIR", \
+		"the cache of per-file facts (default $PTSYNC_CACHE_DIR,\n" \
+		"else $XDG_CACHE_HOME/ptsync, else ~/.cache/ptsync)"), \
+	OPT_FLAG("no-cache", &(c)->off, "neither read nor write the cache")
+
+/* Configure lib/cache.c as the options say. */
+void apply_cache_choice(const struct cache_choice *c);
+
 struct tree_operands {
 	const char *root;
 	char **paths;

@@ -9,6 +9,7 @@
 
 #include "commands/commands.h"
 #include "lib/diag.h"
+#include "lib/cache.h"
 #include "lib/util.h"
 
 static bool exists(const char *dir, const char *name, bool want_dir)
@@ -104,4 +105,9 @@ int parse_tree_operands(int argc, char **argv,
 					       argv[i]);
 	}
 	return 0;
+}
+
+void apply_cache_choice(const struct cache_choice *c)
+{
+	cache_configure(c->dir && *c->dir ? c->dir : NULL, c->off);
 }

@@ -75,7 +75,9 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 	const char *model_root = o->model_root ? o->model_root : o->root;
 
 	memset(p, 0, sizeof(*p));
-	if (scan_tree(o->root, o->paths, o->nr_paths, o->jobs, &p->scan))
+	if ((o->indexed ? scan_tree_indexed : scan_tree)(o->root, o->paths,
+							  o->nr_paths, o->jobs,
+							  &p->scan))
 		return -1;
 	if (arch_model_build(model_root, &p->model))
 		diag("cannot model the architectures of %s: %s",

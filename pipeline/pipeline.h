@@ -40,6 +40,11 @@ struct pipeline_opts {
 	int jobs;
 	int timeout;		/* spatch seconds per file */
 	bool progress;		/* on stderr */
+	/*
+	 * Scan through the stat index (lib/cache.h): for a tree that is
+	 * checked again, not for a temporary copy that will never be.
+	 */
+	bool indexed;
 };
 
 struct pipeline {
