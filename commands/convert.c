@@ -26,6 +26,7 @@ struct cli {
 	const char *series_dir;
 	const char *from, *base, *build_dir;
 	bool force, verify_build, dry_run, apply, signoff;
+	struct cache_choice cache;
 };
 
 /* --from: one "Name <email>" line, as git's --author takes it. */
@@ -65,6 +66,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 			"keep the configured scratch copies in DIR for reuse"),
 		OPT_JOBS(&c->o.jobs),
 		OPT_TIMEOUT(&c->o.timeout),
+		OPT_CACHE(&c->cache),
 		OPT_DONE
 	};
 	const struct usage usage = {
@@ -88,6 +90,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	ret = parse_options(&usage, argc, argv, &first);
 	if (ret)
 		return ret == 1 ? -1 : EXIT_USAGE;
+	apply_cache_choice(&c->cache);
 	if (c->dry_run + c->apply + !!c->series_dir > 1)
 		return cmd_usage_error("%s", "--dry-run, --apply and --series exclude each other");
 	c->mode = c->apply ? MODE_APPLY : c->series_dir ? MODE_SERIES :

@@ -52,6 +52,7 @@ struct review_opts {
 	int timeout;
 	char **inputs;
 	int nr_inputs;
+	struct cache_choice cache;
 };
 
 /* Text for a mail header or tag: printable, one line. */
@@ -109,6 +110,7 @@ static int parse_review_args(struct review_opts *o, int argc, char **argv)
 			    "exit 1 when the patch adds a finding of at least SEV:\n"
 			    "error, warning (default) or note"),
 		OPT_TIMEOUT(&o->timeout),
+		OPT_CACHE(&o->cache),
 		OPT_DONE
 	};
 	const struct usage usage = {
@@ -132,6 +134,7 @@ static int parse_review_args(struct review_opts *o, int argc, char **argv)
 	ret = parse_options(&usage, argc, argv, &first);
 	if (ret)
 		return ret == 1 ? -1 : EXIT_USAGE;
+	apply_cache_choice(&o->cache);
 	o->inputs = argv + first;
 	o->nr_inputs = argc - first;
 	if (o->git && o->nr_inputs)

@@ -9,6 +9,9 @@
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# ptsync's cache (lib/cache.h) goes to a private directory, never the user's.
+export XDG_CACHE_HOME=$tmp/xdg-cache
+unset PTSYNC_CACHE_DIR PTSYNC_CACHE_MAX PTSYNC_CACHE_STATS
 ptsync=$top/ptsync
 py=/usr/bin/python3	# Debian's, the one spatch and python3-jsonschema use
 
