@@ -70,20 +70,38 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	free(cocci);
 }
 
+static void build_model(const char *root, struct arch_model *model)
+{
+	if (arch_model_build(root, model))
+		diag("cannot model the architectures of %s: %s",
+			root, strerror(errno));
+}
+
+void shared_model_need(struct shared_model *s, const char *root)
+{
+	if (!s->built)
+		build_model(root, &s->model);
+	s->built = true;
+}
+
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 {
 	const char *model_root = o->model_root ? o->model_root : o->root;
+	struct shared_model *shared = o->shared_model;
 
 	memset(p, 0, sizeof(*p));
 	if ((o->indexed ? scan_tree_indexed : scan_tree)(o->root, o->paths,
 							  o->nr_paths, o->jobs,
 							  &p->scan))
 		return -1;
-	if (arch_model_build(model_root, &p->model))
-		diag("cannot model the architectures of %s: %s",
-			model_root, strerror(errno));
+	if (!shared)
+		build_model(model_root, &p->model);
 	analyse(o, p);
-	classify_findings(&p->findings, &p->model);
+	if (shared && p->findings.nr)
+		shared_model_need(shared, model_root);
+	if (!shared || p->findings.nr)
+		classify_findings(&p->findings,
+				  shared ? &shared->model : &p->model);
 	return 0;
 }
 

@@ -32,6 +32,18 @@ struct check_summary {
 	bool interrupted;		/* Ctrl-C: some files not analysed */
 };
 
+/*
+ * An arch model that several pipelines of one run share, built the first
+ * time a finding needs it (review: the copies before and after a patch
+ * need it once, and a patch that brings no finding never).
+ */
+struct shared_model {
+	struct arch_model model;
+	bool built;
+};
+
+void shared_model_need(struct shared_model *s, const char *root);
+
 struct pipeline_opts {
 	const char *root;	/* where the files to check are */
 	const char *model_root;	/* the kernel tree for arch/; NULL: root */
@@ -45,6 +57,11 @@ struct pipeline_opts {
 	 * checked again, not for a temporary copy that will never be.
 	 */
 	bool indexed;
+	/*
+	 * NULL: the pipeline builds its own model, always, into ->model.
+	 * Else this one, only if a finding needs it; ->model stays empty.
+	 */
+	struct shared_model *shared_model;
 };
 
 struct pipeline {

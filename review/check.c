@@ -3,7 +3,8 @@
  * The review itself: the check on the touched C files before and after
  * the patch, each finding after it judged new or old, and the fixes.
  * The arch model always comes from the real tree, since the copies hold
- * only the touched files.
+ * only the touched files; it is built once, and only when there is a
+ * finding to classify.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -43,11 +44,13 @@ static size_t c_files(const struct workdir *w, const char *root,
  */
 static int check_copy(const char *root, const char *kdir,
 		      const struct workdir *w, int timeout, bool progress,
-		      struct pipeline *p, char **err)
+		      struct shared_model *model, struct pipeline *p,
+		      char **err)
 {
 	struct pipeline_opts o = {
 		.root = root, .model_root = kdir, .timeout = timeout,
 		.jobs = default_jobs(), .progress = progress,
+		.shared_model = model,
 	};
 	char **paths;
 	size_t nr = c_files(w, root, &paths);
@@ -181,6 +184,7 @@ int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, bool progress,
 		 struct review *r, char **err)
 {
+	struct shared_model model = { 0 };
 	struct pipeline pre;
 	size_t i;
 
@@ -189,15 +193,21 @@ int review_check(const char *kdir, const struct patch_set *ps,
 	r->kdir = kdir;
 	r->post_root = w->post;
 	stage(progress, "checking the touched files before the patches");
-	if (check_copy(w->pre, kdir, w, timeout, progress, &pre, err))
+	if (check_copy(w->pre, kdir, w, timeout, progress, &model, &pre,
+		       err)) {
+		arch_model_free(&model.model);
 		return -1;
+	}
 	r->nr_pre = pre.findings.nr;
 	pipeline_free(&pre);
 	stage(progress, "checking them after the patches");
-	if (check_copy(w->post, kdir, w, timeout, progress, &r->post, err))
+	if (check_copy(w->post, kdir, w, timeout, progress, &model, &r->post,
+		       err)) {
+		arch_model_free(&model.model);
 		return -1;
-	if (!r->post.model.nr_variants)
-		arch_model_build(kdir, &r->post.model);
+	}
+	/* The reports read the model from the post-image's pipeline. */
+	r->post.model = model.model;
 	collect_added(r, w);
 	r->nr_items = r->post.findings.nr;
 	r->items = xcalloc(r->nr_items ? r->nr_items : 1, sizeof(*r->items));
