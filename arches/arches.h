@@ -64,8 +64,14 @@ struct arch_model {
 	size_t nr_arches, alloc_arches;
 };
 
-/* Build the model from root/arch and root/include.  0, or -1 with errno. */
+/*
+ * Build the model from root/arch and root/include.  0, or -1 with errno.
+ * Through the cache (arches/model_cache.c): when nothing the last build
+ * read has changed, that build's model.
+ */
 int arch_model_build(const char *root, struct arch_model *model);
+/* The same, always reading the tree. */
+int arch_model_read(const char *root, struct arch_model *model);
 void arch_model_free(struct arch_model *model);
 
 /*

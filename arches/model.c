@@ -38,6 +38,7 @@
 #include <sys/stat.h>
 
 #include "arches/arches.h"
+#include "arches/inputs.h"
 #include "lib/cond.h"
 #include "arches/source.h"
 #include "lib/kernel_facts.h"
@@ -108,9 +109,11 @@ static bool is_source(const char *name)
 static void walk(struct arch_scan *s, const char *rel)
 {
 	char *dir = path_join(s->root, rel);
-	DIR *d = opendir(dir);
+	DIR *d;
 	struct dirent *e;
 
+	arch_input(dir);
+	d = opendir(dir);
 	free(dir);
 	if (!d)
 		return;
@@ -147,6 +150,7 @@ static char *read_source(const struct arch_scan *s, const char *rel)
 	char *full = path_join(s->root, rel), *text;
 	size_t len;
 
+	arch_input(full);
 	text = read_file(full, &len);
 	free(full);
 	if (text)
@@ -489,6 +493,7 @@ static char *makefile_cond(const struct arch_scan *s, const char *file)
 	struct src_lines it;
 	size_t len;
 
+	arch_input(mk);
 	text = read_file(mk, &len);
 	free(mk);
 	if (!text) {
@@ -716,8 +721,10 @@ static void add_variants(struct arch_model *m, struct arch_scan *s)
 	char *kconfig = NULL;
 	size_t i, len;
 
-	if (s->nr_folds)
+	if (s->nr_folds) {
+		arch_input(kpath);
 		kconfig = read_file(kpath, &len);
+	}
 	free(kpath);
 	for (i = 0; i < s->nr_defs || (!i && !s->nr_defs); i++) {
 		struct arch_variant *v = new_variant(m, s->arch);
@@ -804,10 +811,12 @@ static void build_arch(struct arch_model *m, const char *root,
 static int list_arches(struct arch_model *m, const char *root)
 {
 	char *dir = path_join(root, "arch");
-	DIR *d = opendir(dir);
+	DIR *d;
 	struct dirent *e;
 	int saved;
 
+	arch_input(dir);
+	d = opendir(dir);
 	if (!d) {
 		saved = errno;
 		free(dir);
@@ -831,7 +840,7 @@ static int list_arches(struct arch_model *m, const char *root)
 	return 0;
 }
 
-int arch_model_build(const char *root, struct arch_model *model)
+int arch_model_read(const char *root, struct arch_model *model)
 {
 	size_t i;
 

@@ -17,9 +17,11 @@ static const char *const format_names[] = { "text", "json", NULL };
 int cmd_arches(int argc, char **argv)
 {
 	const char *format = "text", *root;
+	struct cache_choice cache = { 0 };
 	const struct opt opts[] = {
 		OPT_ONE_OF("format", &format, "FMT", format_names,
 			   "text (default), or json"),
+		OPT_CACHE(&cache),
 		OPT_DONE
 	};
 	const struct usage usage = {
@@ -38,6 +40,7 @@ int cmd_arches(int argc, char **argv)
 	ret = parse_options(&usage, argc, argv, &first);
 	if (ret)
 		return ret == 1 ? EXIT_CLEAN : EXIT_USAGE;
+	apply_cache_choice(&cache);
 	if (argc - first > 1)
 		return cmd_usage_error("too many operands, starting at '%s'",
 				       argv[first + 1]);

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the arch model read, for its cache (arches/model_cache.c): every
+ * file and directory, by the path the model used, with its stat data.
+ * The model is a function of these inputs: when all still stat the same,
+ * the cached model is the model.
+ */
+#ifndef PTSYNC_ARCHES_INPUTS_H
+#define PTSYNC_ARCHES_INPUTS_H
+
+/* Note that the model is about to read path (a file or a directory). */
+void arch_input(const char *path);
+
+#endif
