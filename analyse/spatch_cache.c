@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * spatch's facts through the cache: the json lines spatch printed for one
- * file, keyed by everything they depend on.  spatch reads one file at a
+ * file, or in patch mode its diff, keyed by everything they depend on.  spatch reads one file at a
  * time (each its own group), so a file's lines depend on its own bytes
  * and path and not on the batch it ran in.  Only files spatch analysed
  * completely are stored; a crash or a timeout is asked again next time.
@@ -79,12 +79,18 @@ static void add_environment(struct cache_key *k)
 	add_file_bytes(k, getenv("PTSYNC_PROVEN"));
 }
 
+static bool is_patch(const struct spatch_config *cfg)
+{
+	return cfg->mode && !strcmp(cfg->mode, "patch");
+}
+
 static void run_key(const struct spatch_config *cfg, struct cache_key *k)
 {
 	cache_key_init(k, CACHE_SPATCH, SPATCH_CACHE_VERSION);
 	add_file_bytes(k, cfg->cocci);
 	add_program(k, cfg->spatch);
 	cache_key_add_str(k, cfg->python);
+	cache_key_add_str(k, is_patch(cfg) ? "patch" : "json");
 	add_environment(k);
 }
 
@@ -110,6 +116,23 @@ static bool file_key(const struct spatch_config *cfg,
 		free(text);
 	}
 	cache_key_add(k, &h, sizeof(h));
+	return true;
+}
+
+/* The cached diff of one file into r; false on a miss. */
+static bool load_patch(const struct cache_key *k, struct file_result *res)
+{
+	size_t len;
+	char *blob = cache_get(k, &len);
+
+	if (!blob)
+		return false;
+	if (memchr(blob, '\0', len)) {
+		cache_count(CS_CORRUPT, 1);
+		free(blob);
+		return false;
+	}
+	res->output = blob;
 	return true;
 }
 
@@ -194,6 +217,20 @@ static void store(const struct analysis *sub, const struct pending *miss,
 	free(owner);
 }
 
+static void store_patches(const struct analysis *sub,
+			  const struct pending *miss, size_t nr)
+{
+	const char *diff;
+	size_t j;
+
+	for (j = 0; j < nr; j++) {
+		if (!miss[j].keyed || sub->files[j].status != FILE_ANALYSED)
+			continue;
+		diff = sub->files[j].output ? sub->files[j].output : "";
+		cache_put(&miss[j].key, diff, strlen(diff));
+	}
+}
+
 static void take_result(struct file_result *dst, struct file_result *src)
 {
 	free(dst->path);
@@ -227,8 +264,8 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	bool keyed;
 	int ret;
 
-	if ((cfg->mode && strcmp(cfg->mode, "json")) || !cache_enabled() ||
-	    !cfg->cocci)
+	if ((cfg->mode && strcmp(cfg->mode, "json") && !is_patch(cfg)) ||
+	    !cache_enabled() || !cfg->cocci)
 		return spatch_run_files(cfg, files, nr, out);
 	memset(out, 0, sizeof(*out));
 	out->files = xcalloc(nr ? nr : 1, sizeof(*out->files));
@@ -240,7 +277,8 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 		out->files[i].path = xstrdup(files[i]);
 		out->files[i].status = FILE_ANALYSED;
 		keyed = file_key(cfg, &run, files[i], &k);
-		if (keyed && load(&k, out))
+		if (keyed && (is_patch(cfg) ? load_patch(&k, &out->files[i]) :
+					      load(&k, out)))
 			continue;
 		miss[nm].index = i;
 		miss[nm].key = k;
@@ -251,7 +289,7 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	ret = nm ? spatch_run_files(cfg, miss_files, nm, &sub) : 0;
 	if (nm) {
 		if (!ret && !sub.setup_error)
-			store(&sub, miss, nm);
+			(is_patch(cfg) ? store_patches : store)(&sub, miss, nm);
 		merge(out, &sub, miss, nm);
 		analysis_free(&sub);
 	}
