@@ -7,13 +7,20 @@
  * spatch did not analyse is noticed instead of silently left out.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "interproc/interproc.h"
+#include "lib/cache.h"
+#include "lib/record.h"
 #include "lib/run.h"
 #include "lib/util.h"
+#include "scan/scan.h"
+
+/* Bump when what names_in_file() finds, or the record, changes. */
+#define NAME_USES_VERSION 1
 
 struct lex {
 	const char *s, *end;
@@ -113,8 +120,8 @@ static void add_use(struct name_uses *out, const char *path, int line,
 	u->kind = kind;
 }
 
-void names_in_file(const char *root, const char *path, const char *name,
-		   struct name_uses *out)
+static void read_uses(const char *root, const char *path, const char *name,
+		      struct name_uses *out)
 {
 	char *full = path_join(root, path), *text;
 	size_t len, n = strlen(name);
@@ -150,6 +157,88 @@ void names_in_file(const char *root, const char *path, const char *name,
 		remember(&lx, start, lx.s - start);
 	}
 	free(text);
+}
+
+/*
+ * The key of name's mentions in a file whose bytes the scan of root knows
+ * (so that a warm run does not read the callers' files either); false
+ * when it does not.
+ */
+static bool uses_key(const char *root, const char *path, const char *name,
+		     struct cache_key *k)
+{
+	struct hash128 h;
+
+	if (!cache_enabled() || !scan_file_hash(root, path, &h))
+		return false;
+	cache_key_init(k, CACHE_NAME_USES, NAME_USES_VERSION);
+	cache_key_add_str(k, path);
+	cache_key_add(k, &h, sizeof(h));
+	cache_key_add_str(k, name);
+	return true;
+}
+
+static bool load_uses(const struct cache_key *k, const char *path,
+		      struct name_uses *out)
+{
+	struct name_uses got = { 0 };
+	struct rec_reader r;
+	size_t len, n, i;
+	uint64_t line, kind;
+	char *blob = cache_get(k, &len);
+
+	if (!blob)
+		return false;
+	rec_reader_init(&r, blob, len);
+	n = rec_get_count(&r, 16);
+	for (i = 0; i < n && !r.bad; i++) {
+		line = rec_get_u64(&r);
+		kind = rec_get_u64(&r);
+		if (line > INT_MAX || kind > USE_OTHER)
+			r.bad = true;
+		else
+			add_use(&got, path, (int)line, (int)kind);
+	}
+	if (!rec_done(&r)) {
+		cache_count(CS_CORRUPT, 1);
+		name_uses_free(&got);
+		free(blob);
+		return false;
+	}
+	for (i = 0; i < got.nr; i++)
+		add_use(out, path, got.items[i].line, got.items[i].kind);
+	name_uses_free(&got);
+	free(blob);
+	return true;
+}
+
+static void store_uses(const struct cache_key *k, const struct name_uses *u,
+		       size_t from)
+{
+	struct rec_buf b = { 0 };
+	size_t i;
+
+	rec_put_u64(&b, u->nr - from);
+	for (i = from; i < u->nr; i++) {
+		rec_put_u64(&b, (uint64_t)u->items[i].line);
+		rec_put_u64(&b, (uint64_t)u->items[i].kind);
+	}
+	cache_put(k, b.data, b.len);
+	rec_buf_free(&b);
+}
+
+void names_in_file(const char *root, const char *path, const char *name,
+		   struct name_uses *out)
+{
+	struct cache_key k;
+	bool keyed = uses_key(root, path, name, &k);
+	size_t from = out->nr;
+
+	if (keyed && load_uses(&k, path, out))
+		return;
+	read_uses(root, path, name, out);
+	if (keyed)
+		store_uses(&k, out, from);
 }
 
 size_t names_files(const char *root, const char *name, char ***files)

@@ -29,6 +29,7 @@ enum cache_kind {
 	CACHE_SCAN_INDEX = 1,	/* scan/: stat index and per-file scan facts */
 	CACHE_SPATCH = 2,	/* analyse/: spatch's json lines of one file */
 	CACHE_ARCH_MODEL = 3,	/* arches/: the model, keyed by what it read */
+	CACHE_NAME_USES = 4,	/* interproc/: a name's mentions in one file */
 };
 
 /* Default bound of the store, overridden by $PTSYNC_CACHE_MAX (MiB). */
