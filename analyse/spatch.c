@@ -104,6 +104,11 @@ static bool is_patch(const struct pool *p)
 	return p->cfg->mode && !strcmp(p->cfg->mode, "patch");
 }
 
+static bool with_patch(const struct pool *p)
+{
+	return p->cfg->with_patch && !is_patch(p);
+}
+
 static void build_argv(struct pool *p, const char *spatch)
 {
 	char timeout[16];
@@ -179,7 +184,7 @@ static int write_groups(struct pool *p, struct batch *b)
 
 static int start(struct pool *p, struct batch *b)
 {
-	char **argv = xcalloc(p->nr_argv + b->nr + 3, sizeof(*argv));
+	char **argv = xcalloc(p->nr_argv + b->nr + 5, sizeof(*argv));
 	struct run_cmd c = {
 		.argv = argv, .dir = p->cfg->root,
 		.out_path = b->out, .err_path = b->err,
@@ -194,8 +199,12 @@ static int start(struct pool *p, struct batch *b)
 		argv[p->nr_argv] = "--file-groups";
 		argv[p->nr_argv + 1] = b->groups;
 	} else {
-		for (i = 0; i < b->nr; i++)
-			argv[p->nr_argv + i] = p->paths[b->files[i]];
+		i = p->nr_argv;
+		if (with_patch(p)) {
+			argv[i++] = "-D";
+			argv[i++] = "patch";
+		}
+		argv[i] = p->paths[b->files[0]];
 	}
 	ret = make_temp(b->out, sizeof(b->out), "out") ||
 	      make_temp(b->err, sizeof(b->err), "err") ||
@@ -279,15 +288,30 @@ void analysis_add_line(struct analysis *out, const char *line)
 		xstrdup(line);
 }
 
+/*
+ * In json mode the semantic patch prints one JSON object per line; with
+ * the rewrite too, the other lines are the file's diff (a diff line
+ * starts with a space, "+", "-", "@" or a header word, never "{").
+ */
 static void collect(struct pool *p, struct batch *b)
 {
 	FILE *f = fopen(b->out, "r");
-	char *line = NULL;
+	char *line = NULL, *diff = NULL;
 	size_t cap = 0, i;
+	bool patch = with_patch(p) && b->nr == 1;
 
-	while (f && getline(&line, &cap, f) > 0)
+	if (patch)
+		diff = xstrdup("");
+	while (f && getline(&line, &cap, f) > 0) {
 		if (line[0] == '{')
 			analysis_add_line(p->out, line);
+		else if (patch)
+			str_append(&diff, xstrdup(line));
+	}
+	if (patch) {
+		free(p->out->files[b->files[0]].output);
+		p->out->files[b->files[0]].output = diff;
+	}
 	free(line);
 	if (f)
 		fclose(f);

@@ -72,6 +72,13 @@ struct spatch_config {
 	 * spatch aborts a whole group of files on one conflicting rewrite.
 	 */
 	const char *mode;
+	/*
+	 * json mode: also run the rewrite (-D patch) where a process has one
+	 * file, and keep its diff in the file_result's output, so that a
+	 * patch-mode run that follows finds it in the cache (review's fixes:
+	 * one spatch start instead of two).
+	 */
+	bool with_patch;
 	/* set by a signal handler: stop starting, kill what runs */
 	atomic_int *stop;
 	void (*progress)(size_t done, size_t total);

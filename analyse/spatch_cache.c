@@ -84,13 +84,14 @@ static bool is_patch(const struct spatch_config *cfg)
 	return cfg->mode && !strcmp(cfg->mode, "patch");
 }
 
-static void run_key(const struct spatch_config *cfg, struct cache_key *k)
+static void run_key(const struct spatch_config *cfg, struct cache_key *k,
+		    bool patch)
 {
 	cache_key_init(k, CACHE_SPATCH, SPATCH_CACHE_VERSION);
 	add_file_bytes(k, cfg->cocci);
 	add_program(k, cfg->spatch);
 	cache_key_add_str(k, cfg->python);
-	cache_key_add_str(k, is_patch(cfg) ? "patch" : "json");
+	cache_key_add_str(k, patch ? "patch" : "json");
 	add_environment(k);
 }
 
@@ -231,6 +232,28 @@ static void store_patches(const struct analysis *sub,
 	}
 }
 
+/*
+ * A json run with the rewrite: each file's diff as a patch-mode run
+ * would have stored it (its key differs from the json key by the mode).
+ */
+static void store_rewrites(const struct spatch_config *cfg,
+			   const struct analysis *sub, const struct pending *miss,
+			   size_t nr)
+{
+	struct cache_key run, k;
+	const char *diff;
+	size_t j;
+
+	run_key(cfg, &run, true);
+	for (j = 0; j < nr; j++) {
+		diff = sub->files[j].output;
+		if (!diff || sub->files[j].status != FILE_ANALYSED ||
+		    !file_key(cfg, &run, sub->files[j].path, &k))
+			continue;
+		cache_put(&k, diff, strlen(diff));
+	}
+}
+
 static void take_result(struct file_result *dst, struct file_result *src)
 {
 	free(dst->path);
@@ -272,7 +295,7 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	out->nr_files = nr;
 	miss = xcalloc(nr ? nr : 1, sizeof(*miss));
 	miss_files = xcalloc(nr ? nr : 1, sizeof(*miss_files));
-	run_key(cfg, &run);
+	run_key(cfg, &run, is_patch(cfg));
 	for (i = 0; i < nr; i++) {
 		out->files[i].path = xstrdup(files[i]);
 		out->files[i].status = FILE_ANALYSED;
@@ -290,6 +313,9 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	if (nm) {
 		if (!ret && !sub.setup_error)
 			(is_patch(cfg) ? store_patches : store)(&sub, miss, nm);
+		if (!ret && !sub.setup_error && cfg->with_patch &&
+		    !is_patch(cfg))
+			store_rewrites(cfg, &sub, miss, nm);
 		merge(out, &sub, miss, nm);
 		analysis_free(&sub);
 	}

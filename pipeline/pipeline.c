@@ -39,6 +39,7 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	bool ran = false;
 
 	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, NULL);
+	cfg.with_patch = o->with_patch;
 	cocci = (char *)cfg.cocci;
 	p->candidates = nr;
 	if (o->progress && nr)
@@ -61,6 +62,7 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	if (ran) {
 		warn_failed_files(&an);
 		cfg.progress = NULL;
+		cfg.with_patch = false;
 		interproc_run(&cfg, o->model_root, &an, &p->findings);
 	}
 	analysis_free(&an);

@@ -57,6 +57,8 @@ struct pipeline_opts {
 	 * checked again, not for a temporary copy that will never be.
 	 */
 	bool indexed;
+	/* spatch also rewrites (spatch_config's with_patch): review's fixes */
+	bool with_patch;
 	/*
 	 * NULL: the pipeline builds its own model, always, into ->model.
 	 * Else this one, only if a finding needs it; ->model stays empty.

@@ -44,13 +44,13 @@ static size_t c_files(const struct workdir *w, const char *root,
  */
 static int check_copy(const char *root, const char *kdir,
 		      const struct workdir *w, int timeout, bool progress,
-		      struct shared_model *model, struct pipeline *p,
-		      char **err)
+		      struct shared_model *model, bool fixes,
+		      struct pipeline *p, char **err)
 {
 	struct pipeline_opts o = {
 		.root = root, .model_root = kdir, .timeout = timeout,
 		.jobs = default_jobs(), .progress = progress,
-		.shared_model = model,
+		.shared_model = model, .with_patch = fixes,
 	};
 	char **paths;
 	size_t nr = c_files(w, root, &paths);
@@ -193,16 +193,17 @@ int review_check(const char *kdir, const struct patch_set *ps,
 	r->kdir = kdir;
 	r->post_root = w->post;
 	stage(progress, "checking the touched files before the patches");
-	if (check_copy(w->pre, kdir, w, timeout, progress, &model, &pre,
-		       err)) {
+	if (check_copy(w->pre, kdir, w, timeout, progress, &model, false,
+		       &pre, err)) {
 		arch_model_free(&model.model);
 		return -1;
 	}
 	r->nr_pre = pre.findings.nr;
 	pipeline_free(&pre);
 	stage(progress, "checking them after the patches");
-	if (check_copy(w->post, kdir, w, timeout, progress, &model, &r->post,
-		       err)) {
+	/* The fixes' rewrite runs with the post-image's analysis. */
+	if (check_copy(w->post, kdir, w, timeout, progress, &model, true,
+		       &r->post, err)) {
 		arch_model_free(&model.model);
 		return -1;
 	}
