@@ -241,10 +241,85 @@ void names_in_file(const char *root, const char *path, const char *name,
 		store_uses(&k, out, from);
 }
 
+/*
+ * The files of a tree that mention a name, from the cache when the tree
+ * is the one this run scanned whole: keyed by the fingerprint of all its
+ * files' bytes, so any change to any file makes it a miss.
+ */
+static bool files_key(const char *root, const char *name,
+		      struct cache_key *k)
+{
+	struct hash128 h;
+
+	if (!cache_enabled() || !scan_tree_fingerprint(root, &h))
+		return false;
+	cache_key_init(k, CACHE_NAME_FILES, NAME_USES_VERSION);
+	cache_key_add(k, &h, sizeof(h));
+	cache_key_add_str(k, name);
+	return true;
+}
+
+static bool load_files(const struct cache_key *k, char ***files, size_t *nr)
+{
+	struct rec_reader r;
+	size_t len, n, i, alloc = 0;
+	char *blob = cache_get(k, &len);
+
+	*files = NULL;
+	*nr = 0;
+	if (!blob)
+		return false;
+	rec_reader_init(&r, blob, len);
+	n = rec_get_count(&r, 8);
+	for (i = 0; i < n && !r.bad; i++)
+		*ARRAY_PUSH(*files, *nr, alloc) = xstrdup(rec_peek_str(&r));
+	free(blob);
+	if (rec_done(&r))
+		return true;
+	cache_count(CS_CORRUPT, 1);
+	for (i = 0; i < *nr; i++)
+		free((*files)[i]);
+	free(*files);
+	*files = NULL;
+	*nr = 0;
+	return false;
+}
+
+static void store_files(const struct cache_key *k, char **files, size_t nr)
+{
+	struct rec_buf b = { 0 };
+	size_t i;
+
+	rec_put_u64(&b, nr);
+	for (i = 0; i < nr; i++)
+		rec_put_str(&b, files[i]);
+	cache_put(k, b.data, b.len);
+	rec_buf_free(&b);
+}
+
+static size_t grep_files(const char *root, const char *name, char ***files);
+
 size_t names_files(const char *root, const char *name, char ***files)
 {
+	struct cache_key k;
+	bool keyed = files_key(root, name, &k);
+	size_t nr;
+
+	if (keyed && load_files(&k, files, &nr))
+		return nr;
+	nr = grep_files(root, name, files);
+	if (keyed)
+		store_files(&k, *files, nr);
+	return nr;
+}
+
+static size_t grep_files(const char *root, const char *name, char ***files)
+{
 	static const char *const fixed[] = {
-		"grep", "-rlw", "--include=*.c", "--include=*.h", "-e",
+		/* the files the scan reads (scan/walk.c), no others */
+		"grep", "-rlw", "--include=*.c", "--include=*.h",
+		"--exclude=*.mod.c", "--exclude-dir=.git",
+		"--exclude-dir=.tmp_versions", "-e",
 	};
 	char *argv[ARRAY_SIZE(fixed) + 4];
 	size_t nr = 0, alloc = 0, i;

@@ -30,6 +30,7 @@ enum cache_kind {
 	CACHE_SPATCH = 2,	/* analyse/: spatch's json lines of one file */
 	CACHE_ARCH_MODEL = 3,	/* arches/: the model, keyed by what it read */
 	CACHE_NAME_USES = 4,	/* interproc/: a name's mentions in one file */
+	CACHE_NAME_FILES = 5,	/* interproc/: the files of a tree naming it */
 };
 
 /* Default bound of the store, overridden by $PTSYNC_CACHE_MAX (MiB). */

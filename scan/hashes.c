@@ -15,6 +15,8 @@ struct known {
 	char **paths;		/* sorted */
 	struct hash128 *hashes;
 	size_t nr;
+	bool whole;		/* every file of the tree: fingerprint valid */
+	struct hash128 fingerprint;	/* of all paths and hashes */
 };
 
 static struct known *trees;
@@ -34,7 +36,7 @@ static void forget(struct known *t)
 }
 
 void index_remember_hashes(const char *root, const struct index_entry *v,
-			   size_t nr)
+			   size_t nr, bool whole)
 {
 	struct known *t = NULL;
 	size_t i;
@@ -58,6 +60,27 @@ void index_remember_hashes(const char *root, const struct index_entry *v,
 		t->paths[t->nr] = xstrdup(v[i].path);
 		t->hashes[t->nr++] = v[i].hash;
 	}
+	/* a file the scan could not read leaves the tree's content unknown */
+	t->whole = whole && t->nr == nr;
+	memset(&t->fingerprint, 0, sizeof(t->fingerprint));
+	for (i = 0; i < t->nr; i++) {
+		t->fingerprint = hash_text(t->fingerprint, t->paths[i]);
+		t->fingerprint = hash_bytes(t->fingerprint, &t->hashes[i],
+					    sizeof(t->hashes[i]));
+	}
+}
+
+bool scan_tree_fingerprint(const char *root, struct hash128 *h)
+{
+	size_t i;
+
+	for (i = 0; i < nr_trees; i++) {
+		if (!strcmp(trees[i].root, root) && trees[i].whole) {
+			*h = trees[i].fingerprint;
+			return true;
+		}
+	}
+	return false;
 }
 
 bool scan_file_hash(const char *root, const char *path, struct hash128 *h)

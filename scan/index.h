@@ -67,6 +67,6 @@ uint64_t index_now_ns(void);
 
 /* Remember the content hashes of a scan of root for scan_file_hash(). */
 void index_remember_hashes(const char *root, const struct index_entry *v,
-			   size_t nr);
+			   size_t nr, bool whole);
 
 #endif

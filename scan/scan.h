@@ -89,6 +89,13 @@ int scan_tree_indexed(const char *root, char *const *paths, int nr_paths,
  */
 bool scan_file_hash(const char *root, const char *path, struct hash128 *h);
 
+/*
+ * A hash of the paths and bytes of every .c and .h file of root, as the
+ * last scan_tree_indexed() of the whole tree (no PATHs) saw them; false
+ * after a partial scan or none, or when a file could not be read.
+ */
+bool scan_tree_fingerprint(const char *root, struct hash128 *h);
+
 /* Scan one file's contents; exposed for the unit tests. */
 void scan_buffer(const char *path, const char *buf, size_t len,
 		 struct scan_result *res);

@@ -471,9 +471,9 @@ static void update_index(const char *root, const struct scan_index *old,
 	free(merged);
 }
 
-static void remember(const char *root, struct pool *pool)
+static void remember(const char *root, struct pool *pool, bool whole)
 {
-	index_remember_hashes(root, pool->entries, pool->nr_files);
+	index_remember_hashes(root, pool->entries, pool->nr_files, whole);
 }
 
 static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
@@ -508,7 +508,7 @@ static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
 	scan_files(&pool, jobs, res);
 	if (pool.entries) {
 		update_index(root, &old, &pool, stamp, nr_paths <= 0);
-		remember(root, &pool);
+		remember(root, &pool, nr_paths <= 0);
 		for (i = 0; i < pool.nr_files; i++)
 			free(pool.entries[i].owned);
 		free(pool.entries);
