@@ -10,25 +10,23 @@
  * trusted: the file may have changed again within its mtime's tick.
  */
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "arches/arches.h"
 #include "arches/inputs.h"
 #include "lib/cache.h"
+#include "lib/file_id.h"
 #include "lib/record.h"
 #include "lib/util.h"
 
-#define MODEL_CACHE_VERSION 1
-#define RACY_NS 1000000000ULL
+#define MODEL_CACHE_VERSION 2
 
 struct input {
 	char *path;
-	uint64_t id[5];		/* all zero: absent */
+	struct file_id id;	/* all zero: absent */
 };
 
 static struct {
@@ -36,20 +34,6 @@ static struct {
 	struct input *v;
 	size_t nr, alloc;
 } recording;
-
-static void stat_id(const char *path, uint64_t id[5])
-{
-	struct stat st;
-
-	memset(id, 0, 5 * sizeof(*id));
-	if (lstat(path, &st))
-		return;
-	id[0] = st.st_size + 1;		/* never all zero for a file */
-	id[1] = (uint64_t)st.st_mtim.tv_sec * 1000000000ULL + st.st_mtim.tv_nsec;
-	id[2] = (uint64_t)st.st_ctim.tv_sec * 1000000000ULL + st.st_ctim.tv_nsec;
-	id[3] = st.st_ino;
-	id[4] = st.st_dev;
-}
 
 void arch_input(const char *path)
 {
@@ -59,7 +43,7 @@ void arch_input(const char *path)
 		return;
 	in = ARRAY_PUSH(recording.v, recording.nr, recording.alloc);
 	in->path = xstrdup(path);
-	stat_id(path, in->id);
+	file_id_lstat(path, &in->id);
 }
 
 static bool model_key(const char *root, struct cache_key *k)
@@ -111,15 +95,6 @@ static void put_variant(struct rec_buf *b, const struct arch_variant *v)
 	}
 }
 
-static int get_int(struct rec_reader *r)
-{
-	uint64_t v = rec_get_u64(r);
-
-	if (v > INT_MAX)
-		r->bad = true;
-	return (int)v;
-}
-
 static void get_variant(struct rec_reader *r, struct arch_variant *v)
 {
 	size_t i;
@@ -127,7 +102,7 @@ static void get_variant(struct rec_reader *r, struct arch_variant *v)
 	v->arch = rec_get_str(r);
 	v->condition = rec_get_str(r);
 	v->file = rec_get_str(r);
-	v->line = get_int(r);
+	v->line = rec_get_int(r);
 	v->expr = rec_get_str(r);
 	v->mask = rec_get_u64(r);
 	v->mask_condition = rec_get_str(r);
@@ -138,7 +113,7 @@ static void get_variant(struct rec_reader *r, struct arch_variant *v)
 	v->hooks = xcalloc(v->nr_hooks + 1, sizeof(*v->hooks));
 	for (i = 0; i < v->nr_hooks; i++) {
 		v->hooks[i].file = rec_get_str(r);
-		v->hooks[i].line = get_int(r);
+		v->hooks[i].line = rec_get_int(r);
 		v->hooks[i].condition = rec_get_str(r);
 	}
 	v->nr_folds = rec_get_count(r, 8 * 4);
@@ -147,25 +122,24 @@ static void get_variant(struct rec_reader *r, struct arch_variant *v)
 		v->folds[i].level = rec_get_u64(r);
 		v->folds[i].condition = rec_get_str(r);
 		v->folds[i].file = rec_get_str(r);
-		v->folds[i].line = get_int(r);
+		v->folds[i].line = rec_get_int(r);
 	}
 }
 
 /* Every input still as recorded? */
 static bool inputs_unchanged(struct rec_reader *r)
 {
-	size_t n = rec_get_count(r, 8 * 6), i, j;
-	uint64_t want[5], now[5];
+	size_t n = rec_get_count(r, 8 * 6), i;
+	struct file_id want, now;
 	const char *path;
 
 	for (i = 0; i < n && !r->bad; i++) {
 		path = rec_peek_str(r);
-		for (j = 0; j < 5; j++)
-			want[j] = rec_get_u64(r);
+		rec_get_file_id(r, &want);
 		if (r->bad)
 			return false;
-		stat_id(path, now);
-		if (memcmp(want, now, sizeof(now)))
+		file_id_lstat(path, &now);
+		if (!file_id_equal(&want, &now))
 			return false;
 	}
 	return !r->bad;
@@ -210,8 +184,7 @@ static bool racy(uint64_t stamp)
 	size_t i;
 
 	for (i = 0; i < recording.nr; i++)
-		if (recording.v[i].id[1] + RACY_NS >= stamp ||
-		    recording.v[i].id[2] + RACY_NS >= stamp)
+		if (file_id_racy(&recording.v[i].id, stamp))
 			return true;
 	return false;
 }
@@ -220,15 +193,14 @@ static void save(const char *root, const struct arch_model *m, uint64_t stamp)
 {
 	struct rec_buf b = { 0 };
 	struct cache_key k;
-	size_t i, j;
+	size_t i;
 
 	if (racy(stamp) || !model_key(root, &k))
 		return;
 	rec_put_u64(&b, recording.nr);
 	for (i = 0; i < recording.nr; i++) {
 		rec_put_str(&b, recording.v[i].path);
-		for (j = 0; j < 5; j++)
-			rec_put_u64(&b, recording.v[i].id[j]);
+		rec_put_file_id(&b, &recording.v[i].id);
 	}
 	rec_put_u64(&b, m->nr_arches);
 	for (i = 0; i < m->nr_arches; i++)
@@ -250,17 +222,9 @@ static void stop_recording(void)
 	memset(&recording, 0, sizeof(recording));
 }
 
-static uint64_t now_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_REALTIME, &t);
-	return (uint64_t)t.tv_sec * 1000000000ULL + t.tv_nsec;
-}
-
 int arch_model_build(const char *root, struct arch_model *model)
 {
-	uint64_t stamp = now_ns();
+	uint64_t stamp = file_id_now_ns();
 	int ret;
 
 	if (load(root, model))

@@ -4,6 +4,7 @@
  * string stores its length plus one, so that 0 can mean NULL, and keeps
  * its NUL so that a reader can point into the record instead of copying.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,17 @@ uint64_t rec_get_u64(struct rec_reader *r)
 		v |= (uint64_t)u[i] << (8 * i);
 	r->p += 8;
 	return v;
+}
+
+int rec_get_int(struct rec_reader *r)
+{
+	uint64_t v = rec_get_u64(r);
+
+	if (v > INT_MAX) {
+		r->bad = true;
+		return 0;
+	}
+	return (int)v;
 }
 
 size_t rec_get_count(struct rec_reader *r, size_t min_size)

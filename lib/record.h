@@ -30,6 +30,8 @@ struct rec_reader {
 
 void rec_reader_init(struct rec_reader *r, const void *data, size_t len);
 uint64_t rec_get_u64(struct rec_reader *r);
+/* A number stored with rec_put_u64() that must fit an int: bad if not. */
+int rec_get_int(struct rec_reader *r);
 /* A count of items of at least min_size bytes each: bad if it cannot fit. */
 size_t rec_get_count(struct rec_reader *r, size_t min_size);
 /* A new string; NULL if NULL was stored. */

@@ -4,17 +4,12 @@
  * cache, and each file's facts as a record of their own, so that a file
  * not read again gives back exactly what scan_buffer() found in it.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "lib/cache.h"
 #include "lib/util.h"
 #include "scan/index.h"
-
-/* A file written less than this before the stamp may be racily clean. */
-#define RACY_NS 1000000000ULL
 
 /* Site flags in the record. */
 #define F_SAFE		1
@@ -22,14 +17,6 @@
 #define F_IN_HELPER	4
 #define F_IN_MACRO	8
 #define F_SYNCED	16
-
-uint64_t index_now_ns(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_REALTIME, &t);
-	return (uint64_t)t.tv_sec * 1000000000ULL + t.tv_nsec;
-}
 
 static bool index_key(const char *root, struct cache_key *k)
 {
@@ -47,11 +34,7 @@ static bool read_entry(struct rec_reader *r, struct index_entry *e)
 {
 	memset(e, 0, sizeof(*e));
 	e->path = rec_peek_str(r);
-	e->size = rec_get_u64(r);
-	e->mtime_ns = rec_get_u64(r);
-	e->ctime_ns = rec_get_u64(r);
-	e->ino = rec_get_u64(r);
-	e->dev = rec_get_u64(r);
+	rec_get_file_id(r, &e->id);
 	e->hash.lo = rec_get_u64(r);
 	e->hash.hi = rec_get_u64(r);
 	e->facts = rec_get_bytes(r, &e->facts_len);
@@ -102,11 +85,7 @@ int index_save(const char *root, uint64_t stamp_ns,
 		if (!v[i].path)
 			continue;
 		rec_put_str(&b, v[i].path);
-		rec_put_u64(&b, v[i].size);
-		rec_put_u64(&b, v[i].mtime_ns);
-		rec_put_u64(&b, v[i].ctime_ns);
-		rec_put_u64(&b, v[i].ino);
-		rec_put_u64(&b, v[i].dev);
+		rec_put_file_id(&b, &v[i].id);
 		rec_put_u64(&b, v[i].hash.lo);
 		rec_put_u64(&b, v[i].hash.hi);
 		rec_put_u64(&b, v[i].facts_len);
@@ -143,29 +122,15 @@ const struct index_entry *index_find(const struct scan_index *idx,
 	return NULL;
 }
 
-void index_fill_stat(struct index_entry *e, const struct stat *st)
-{
-	e->size = st->st_size;
-	e->mtime_ns = (uint64_t)st->st_mtim.tv_sec * 1000000000ULL +
-		      st->st_mtim.tv_nsec;
-	e->ctime_ns = (uint64_t)st->st_ctim.tv_sec * 1000000000ULL +
-		      st->st_ctim.tv_nsec;
-	e->ino = st->st_ino;
-	e->dev = st->st_dev;
-}
-
 bool index_clean(const struct scan_index *idx, const struct index_entry *e,
 		 const struct stat *st)
 {
-	struct index_entry now;
+	struct file_id now;
 
-	index_fill_stat(&now, st);
-	if (now.size != e->size || now.mtime_ns != e->mtime_ns ||
-	    now.ctime_ns != e->ctime_ns || now.ino != e->ino ||
-	    now.dev != e->dev)
+	file_id_of(st, &now);
+	if (!file_id_equal(&now, &e->id))
 		return false;
-	if (e->mtime_ns + RACY_NS >= idx->stamp_ns ||
-	    e->ctime_ns + RACY_NS >= idx->stamp_ns) {
+	if (file_id_racy(&e->id, idx->stamp_ns)) {
 		cache_count(CS_RACY, 1);
 		return false;
 	}
@@ -207,15 +172,6 @@ void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 		rec_put_str(b, res->problems[i].reason);
 }
 
-static int get_int(struct rec_reader *r)
-{
-	uint64_t v = rec_get_u64(r);
-
-	if (v > INT_MAX)
-		r->bad = true;
-	return (int)v;
-}
-
 static void replay_sites(struct rec_reader *r, const char *rel,
 			 struct scan_result *res)
 {
@@ -227,9 +183,9 @@ static void replay_sites(struct rec_reader *r, const char *rel,
 		s = ARRAY_PUSH(res->sites, res->nr_sites, res->alloc_sites);
 		memset(s, 0, sizeof(*s));
 		s->path = xstrdup(rel);
-		s->line = get_int(r);
-		s->column = get_int(r);
-		s->column_end = get_int(r);
+		s->line = rec_get_int(r);
+		s->column = rec_get_int(r);
+		s->column_end = rec_get_int(r);
 		s->level = rec_get_u64(r) ? LEVEL_P4D : LEVEL_PGD;
 		flags = rec_get_u64(r);
 		s->safe = flags & F_SAFE;
@@ -253,7 +209,7 @@ static void replay_rest(struct rec_reader *r, const char *rel,
 		h = ARRAY_PUSH(res->helpers, res->nr_helpers,
 			       res->alloc_helpers);
 		h->path = xstrdup(rel);
-		h->line = get_int(r);
+		h->line = rec_get_int(r);
 		h->is_macro = rec_get_u64(r) != 0;
 		h->name = xstrdup(rec_peek_str(r));
 	}

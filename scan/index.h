@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "lib/file_id.h"
 #include "lib/hash.h"
 #include "lib/record.h"
 #include "scan/scan.h"
@@ -27,7 +28,7 @@
 
 struct index_entry {
 	const char *path;		/* NULL: no entry (the file went unread) */
-	uint64_t size, mtime_ns, ctime_ns, ino, dev;
+	struct file_id id;		/* the stat data it was read with */
 	struct hash128 hash;		/* of the file's bytes */
 	const char *facts;		/* encoded, see index_encode_facts() */
 	size_t facts_len;
@@ -53,7 +54,6 @@ const struct index_entry *index_find(const struct scan_index *idx,
 /* Whether st still describes what e was read from, and safely so. */
 bool index_clean(const struct scan_index *idx, const struct index_entry *e,
 		 const struct stat *st);
-void index_fill_stat(struct index_entry *e, const struct stat *st);
 
 /* The facts res gained from sites/helpers/problems [from..] on. */
 void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
@@ -62,8 +62,6 @@ void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 /* Append the facts of e (path rel) to res; false when corrupt. */
 bool index_replay_facts(const struct index_entry *e, const char *rel,
 			struct scan_result *res);
-
-uint64_t index_now_ns(void);
 
 /* Remember the content hashes of a scan of root for scan_file_hash(). */
 void index_remember_hashes(const char *root, const struct index_entry *v,

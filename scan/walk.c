@@ -270,7 +270,7 @@ static void record_entry(struct worker *w, struct index_entry *e,
 	struct rec_buf b = { 0 };
 	struct hash128 zero = { 0, 0 };
 
-	index_fill_stat(e, st);
+	file_id_of(st, &e->id);
 	e->hash = hash_bytes(zero, w->buf, len);
 	index_encode_facts(&b, &w->res, before->nr_sites, before->nr_helpers,
 			   before->nr_problems, before->files_scanned,
@@ -482,7 +482,7 @@ static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
 	struct walker w = { .res = res };
 	struct scan_index old = { 0 };
 	struct pool pool = { 0 };
-	uint64_t stamp = index_now_ns();
+	uint64_t stamp = file_id_now_ns();
 	size_t i;
 	int k;
 
