@@ -137,7 +137,7 @@ static bool load_patch(const struct cache_key *k, struct file_result *res)
 	return true;
 }
 
-/* The cached lines of one file, added to out; false on a miss. */
+/* The cached lines of one file into out (empty); false on a miss. */
 static bool load(const struct cache_key *k, struct analysis *out)
 {
 	struct rec_reader r;
@@ -157,9 +157,7 @@ static bool load(const struct cache_key *k, struct analysis *out)
 		free(blob);
 		return false;
 	}
-	for (i = 0; i < n; i++)
-		analysis_add_line(out, got.lines[i]);
-	analysis_free(&got);
+	*out = got;
 	free(blob);
 	return true;
 }
@@ -181,20 +179,34 @@ struct pending {
 	bool keyed;
 };
 
+/* The file each line names, or NULL. */
+static char **line_owners(const struct analysis *sub)
+{
+	char **owner = xcalloc(sub->nr_lines + 1, sizeof(*owner));
+	size_t i;
+
+	for (i = 0; i < sub->nr_lines; i++)
+		owner[i] = line_file(sub->lines[i]);
+	return owner;
+}
+
+static bool owned_by(const char *owner, const char *path)
+{
+	return owner && !strcmp(owner, path);
+}
+
 /*
  * Store each completely analysed file's lines; every line must name one
  * of the files run, or nothing is stored (whose would it be?).
  */
-static void store(const struct analysis *sub, const struct pending *miss,
-		  size_t nr)
+static void store(const struct analysis *sub, char **owner,
+		  const struct pending *miss, size_t nr)
 {
-	char **owner = xcalloc(sub->nr_lines + 1, sizeof(*owner));
 	struct rec_buf b;
 	size_t i, j, n;
 	bool sure = true;
 
 	for (i = 0; i < sub->nr_lines; i++) {
-		owner[i] = line_file(sub->lines[i]);
 		for (j = 0; owner[i] && j < sub->nr_files; j++)
 			if (!strcmp(owner[i], sub->files[j].path))
 				break;
@@ -205,17 +217,14 @@ static void store(const struct analysis *sub, const struct pending *miss,
 			continue;
 		memset(&b, 0, sizeof(b));
 		for (i = n = 0; i < sub->nr_lines; i++)
-			n += !strcmp(owner[i], sub->files[j].path);
+			n += owned_by(owner[i], sub->files[j].path);
 		rec_put_u64(&b, n);
 		for (i = 0; i < sub->nr_lines; i++)
-			if (!strcmp(owner[i], sub->files[j].path))
+			if (owned_by(owner[i], sub->files[j].path))
 				rec_put_str(&b, sub->lines[i]);
 		cache_put(&miss[j].key, b.data, b.len);
 		rec_buf_free(&b);
 	}
-	for (i = 0; i < sub->nr_lines; i++)
-		free(owner[i]);
-	free(owner);
 }
 
 static void store_patches(const struct analysis *sub,
@@ -261,16 +270,36 @@ static void take_result(struct file_result *dst, struct file_result *src)
 	memset(src, 0, sizeof(*src));
 }
 
-/* sub's results and lines into out, sub's files to their places. */
-static void merge(struct analysis *out, struct analysis *sub,
-		  const struct pending *miss, size_t nr)
+/*
+ * Every line into out in the order of the files given, whether it came
+ * from the cache or from spatch (whose processes finish in any order), so
+ * that a run's facts never depend on timing or on what was cached; the
+ * lines that name no file given go last.  sub's file results to their
+ * places.
+ */
+static void merge(struct analysis *out, struct analysis *hits,
+		  struct analysis *sub, char **owner,
+		  const struct pending *miss, size_t nm)
 {
-	size_t i;
+	size_t i, j, k;
 
-	for (i = 0; i < sub->nr_lines; i++)
-		analysis_add_line(out, sub->lines[i]);
-	for (i = 0; i < nr; i++)
-		take_result(&out->files[miss[i].index], &sub->files[i]);
+	for (i = 0, k = 0; i < out->nr_files; i++) {
+		for (j = 0; j < hits[i].nr_lines; j++)
+			analysis_add_line(out, hits[i].lines[j]);
+		if (k < nm && miss[k].index == i) {
+			for (j = 0; j < sub->nr_lines; j++)
+				if (owned_by(owner[j], out->files[i].path))
+					analysis_add_line(out, sub->lines[j]);
+			take_result(&out->files[i], &sub->files[k++]);
+		}
+	}
+	for (j = 0; j < sub->nr_lines; j++) {
+		for (i = 0; i < out->nr_files; i++)
+			if (owned_by(owner[j], out->files[i].path))
+				break;
+		if (i == out->nr_files)
+			analysis_add_line(out, sub->lines[j]);
+	}
 	out->processes += sub->processes;
 	out->setup_error = sub->setup_error;
 	sub->setup_error = NULL;
@@ -279,29 +308,31 @@ static void merge(struct analysis *out, struct analysis *sub,
 int analyse_files(const struct spatch_config *cfg, char *const *files,
 		  size_t nr, struct analysis *out)
 {
+	struct analysis sub = { 0 }, *hits;
 	struct pending *miss;
-	struct analysis sub;
 	struct cache_key run, k;
-	char **miss_files;
+	char **miss_files, **owner;
 	size_t i, nm = 0;
-	bool keyed;
+	bool keyed, cached = cache_enabled();
 	int ret;
 
 	if ((cfg->mode && strcmp(cfg->mode, "json") && !is_patch(cfg)) ||
-	    !cache_enabled() || !cfg->cocci)
+	    !cfg->cocci || (is_patch(cfg) && !cached))
 		return spatch_run_files(cfg, files, nr, out);
 	memset(out, 0, sizeof(*out));
 	out->files = xcalloc(nr ? nr : 1, sizeof(*out->files));
 	out->nr_files = nr;
+	hits = xcalloc(nr ? nr : 1, sizeof(*hits));
 	miss = xcalloc(nr ? nr : 1, sizeof(*miss));
 	miss_files = xcalloc(nr ? nr : 1, sizeof(*miss_files));
-	run_key(cfg, &run, is_patch(cfg));
+	if (cached)
+		run_key(cfg, &run, is_patch(cfg));
 	for (i = 0; i < nr; i++) {
 		out->files[i].path = xstrdup(files[i]);
 		out->files[i].status = FILE_ANALYSED;
-		keyed = file_key(cfg, &run, files[i], &k);
+		keyed = cached && file_key(cfg, &run, files[i], &k);
 		if (keyed && (is_patch(cfg) ? load_patch(&k, &out->files[i]) :
-					      load(&k, out)))
+					      load(&k, &hits[i])))
 			continue;
 		miss[nm].index = i;
 		miss[nm].key = k;
@@ -310,15 +341,23 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	}
 	cache_count(CS_SPATCH_FILES, nm);
 	ret = nm ? spatch_run_files(cfg, miss_files, nm, &sub) : 0;
-	if (nm) {
-		if (!ret && !sub.setup_error)
-			(is_patch(cfg) ? store_patches : store)(&sub, miss, nm);
-		if (!ret && !sub.setup_error && cfg->with_patch &&
-		    !is_patch(cfg))
+	owner = line_owners(&sub);
+	if (nm && !ret && !sub.setup_error) {
+		if (is_patch(cfg))
+			store_patches(&sub, miss, nm);
+		else
+			store(&sub, owner, miss, nm);
+		if (cfg->with_patch && !is_patch(cfg))
 			store_rewrites(cfg, &sub, miss, nm);
-		merge(out, &sub, miss, nm);
-		analysis_free(&sub);
 	}
+	merge(out, hits, &sub, owner, miss, nm);
+	for (i = 0; i < sub.nr_lines; i++)
+		free(owner[i]);
+	free(owner);
+	for (i = 0; i < nr; i++)
+		analysis_free(&hits[i]);
+	free(hits);
+	analysis_free(&sub);
 	free(miss);
 	free(miss_files);
 	return ret;
