@@ -273,6 +273,19 @@ char *cache_get(const struct cache_key *k, size_t *len)
 	return payload;
 }
 
+bool cache_has(const struct cache_key *k)
+{
+	char *path;
+	bool there;
+
+	if (!cache_enabled())
+		return false;
+	path = object_path(k);
+	there = !utimensat(AT_FDCWD, path, NULL, 0);
+	free(path);
+	return there;
+}
+
 static int mkdir_p(const char *dir)
 {
 	char *copy = xstrdup(dir), *p, c;

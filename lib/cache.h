@@ -31,6 +31,7 @@ enum cache_kind {
 	CACHE_ARCH_MODEL = 3,	/* arches/: the model, keyed by what it read */
 	CACHE_NAME_USES = 4,	/* interproc/: a name's mentions in one file */
 	CACHE_NAME_FILES = 5,	/* interproc/: the files of a tree naming it */
+	CACHE_TREE_LISTING = 6,	/* interproc/: a tree's paths and hashes */
 };
 
 /* Default bound of the store, overridden by $PTSYNC_CACHE_MAX (MiB). */
@@ -63,6 +64,11 @@ void cache_key_add_u64(struct cache_key *k, uint64_t v);
 
 /* The object's payload (malloc'd, *len bytes), or NULL for a miss. */
 char *cache_get(const struct cache_key *k, size_t *len);
+/*
+ * Whether an object is stored (not checked: cache_get() checks), marked
+ * used; for large objects that need writing only once.
+ */
+bool cache_has(const struct cache_key *k);
 /* Store; 0, or -1 when it could not be written (never fatal). */
 int cache_put(const struct cache_key *k, const void *data, size_t len);
 

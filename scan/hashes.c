@@ -70,6 +70,22 @@ void index_remember_hashes(const char *root, const struct index_entry *v,
 	}
 }
 
+bool scan_tree_listing(const char *root, char *const **paths,
+		       const struct hash128 **hashes, size_t *nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr_trees; i++) {
+		if (!strcmp(trees[i].root, root) && trees[i].whole) {
+			*paths = trees[i].paths;
+			*hashes = trees[i].hashes;
+			*nr = trees[i].nr;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool scan_tree_fingerprint(const char *root, struct hash128 *h)
 {
 	size_t i;

@@ -95,6 +95,9 @@ bool scan_file_hash(const char *root, const char *path, struct hash128 *h);
  * after a partial scan or none, or when a file could not be read.
  */
 bool scan_tree_fingerprint(const char *root, struct hash128 *h);
+/* Its files (sorted) and their hashes, under the same conditions. */
+bool scan_tree_listing(const char *root, char *const **paths,
+		       const struct hash128 **hashes, size_t *nr);
 
 /* Scan one file's contents; exposed for the unit tests. */
 void scan_buffer(const char *path, const char *buf, size_t len,
