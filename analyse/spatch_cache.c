@@ -95,29 +95,51 @@ static void run_key(const struct spatch_config *cfg, struct cache_key *k,
 	add_environment(k);
 }
 
-/* false when the file cannot be read: no key, spatch will say why. */
+static bool read_hash(const struct spatch_config *cfg, const char *path,
+		      struct hash128 *h)
+{
+	char *full = path_join(cfg->root, path), *text;
+	struct hash128 zero = { 0, 0 };
+	size_t len;
+
+	text = read_file(full, &len);
+	free(full);
+	if (!text)
+		return false;
+	*h = hash_bytes(zero, text, len);
+	free(text);
+	return true;
+}
+
+/*
+ * The key of one file's facts, by the hash the scan took of it (no read)
+ * or by reading it; false when it cannot be read: spatch will say why.
+ */
 static bool file_key(const struct spatch_config *cfg,
 		     const struct cache_key *run, const char *path,
-		     struct cache_key *k)
+		     struct cache_key *k, struct hash128 *content)
 {
-	struct hash128 h = { 0, 0 };
-	char *full;
-	size_t len;
-	char *text;
-
+	if (!scan_file_hash(cfg->root, path, content) &&
+	    !read_hash(cfg, path, content))
+		return false;
 	*k = *run;
 	cache_key_add_str(k, path);
-	if (!scan_file_hash(cfg->root, path, &h)) {
-		full = path_join(cfg->root, path);
-		text = read_file(full, &len);
-		free(full);
-		if (!text)
-			return false;
-		h = hash_bytes(h, text, len);
-		free(text);
-	}
-	cache_key_add(k, &h, sizeof(h));
+	cache_key_add(k, content, sizeof(*content));
 	return true;
+}
+
+/*
+ * Whether the file still has the bytes its key names, after spatch read
+ * it: a file edited since the scan must not have spatch's view of its new
+ * bytes stored under the old ones.
+ */
+static bool unchanged(const struct spatch_config *cfg, const char *path,
+		      struct hash128 content)
+{
+	struct hash128 now;
+
+	return read_hash(cfg, path, &now) && now.lo == content.lo &&
+	       now.hi == content.hi;
 }
 
 /* The cached diff of one file into r; false on a miss. */
@@ -176,6 +198,7 @@ static char *line_file(const char *line)
 struct pending {
 	size_t index;		/* into the caller's files */
 	struct cache_key key;
+	struct hash128 content;	/* the file's bytes, as keyed */
 	bool keyed;
 };
 
@@ -199,7 +222,8 @@ static bool owned_by(const char *owner, const char *path)
  * Store each completely analysed file's lines; every line must name one
  * of the files run, or nothing is stored (whose would it be?).
  */
-static void store(const struct analysis *sub, char **owner,
+static void store(const struct spatch_config *cfg,
+		  const struct analysis *sub, char **owner,
 		  const struct pending *miss, size_t nr)
 {
 	struct rec_buf b;
@@ -213,7 +237,8 @@ static void store(const struct analysis *sub, char **owner,
 		sure &= owner[i] && j < sub->nr_files;
 	}
 	for (j = 0; sure && j < nr; j++) {
-		if (!miss[j].keyed || sub->files[j].status != FILE_ANALYSED)
+		if (!miss[j].keyed || sub->files[j].status != FILE_ANALYSED ||
+		    !unchanged(cfg, sub->files[j].path, miss[j].content))
 			continue;
 		memset(&b, 0, sizeof(b));
 		for (i = n = 0; i < sub->nr_lines; i++)
@@ -227,14 +252,16 @@ static void store(const struct analysis *sub, char **owner,
 	}
 }
 
-static void store_patches(const struct analysis *sub,
+static void store_patches(const struct spatch_config *cfg,
+			  const struct analysis *sub,
 			  const struct pending *miss, size_t nr)
 {
 	const char *diff;
 	size_t j;
 
 	for (j = 0; j < nr; j++) {
-		if (!miss[j].keyed || sub->files[j].status != FILE_ANALYSED)
+		if (!miss[j].keyed || sub->files[j].status != FILE_ANALYSED ||
+		    !unchanged(cfg, sub->files[j].path, miss[j].content))
 			continue;
 		diff = sub->files[j].output ? sub->files[j].output : "";
 		cache_put(&miss[j].key, diff, strlen(diff));
@@ -250,6 +277,7 @@ static void store_rewrites(const struct spatch_config *cfg,
 			   size_t nr)
 {
 	struct cache_key run, k;
+	struct hash128 content;
 	const char *diff;
 	size_t j;
 
@@ -257,7 +285,8 @@ static void store_rewrites(const struct spatch_config *cfg,
 	for (j = 0; j < nr; j++) {
 		diff = sub->files[j].output;
 		if (!diff || sub->files[j].status != FILE_ANALYSED ||
-		    !file_key(cfg, &run, sub->files[j].path, &k))
+		    !file_key(cfg, &run, sub->files[j].path, &k, &content) ||
+		    !unchanged(cfg, sub->files[j].path, content))
 			continue;
 		cache_put(&k, diff, strlen(diff));
 	}
@@ -311,6 +340,7 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	struct analysis sub = { 0 }, *hits;
 	struct pending *miss;
 	struct cache_key run, k;
+	struct hash128 content = { 0, 0 };
 	char **miss_files, **owner;
 	size_t i, nm = 0;
 	bool keyed, cached = cache_enabled();
@@ -330,12 +360,13 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	for (i = 0; i < nr; i++) {
 		out->files[i].path = xstrdup(files[i]);
 		out->files[i].status = FILE_ANALYSED;
-		keyed = cached && file_key(cfg, &run, files[i], &k);
+		keyed = cached && file_key(cfg, &run, files[i], &k, &content);
 		if (keyed && (is_patch(cfg) ? load_patch(&k, &out->files[i]) :
 					      load(&k, &hits[i])))
 			continue;
 		miss[nm].index = i;
 		miss[nm].key = k;
+		miss[nm].content = content;
 		miss[nm].keyed = keyed;
 		miss_files[nm++] = files[i];
 	}
@@ -344,9 +375,9 @@ int analyse_files(const struct spatch_config *cfg, char *const *files,
 	owner = line_owners(&sub);
 	if (nm && !ret && !sub.setup_error) {
 		if (is_patch(cfg))
-			store_patches(&sub, miss, nm);
+			store_patches(cfg, &sub, miss, nm);
 		else
-			store(&sub, owner, miss, nm);
+			store(cfg, &sub, owner, miss, nm);
 		if (cfg->with_patch && !is_patch(cfg))
 			store_rewrites(cfg, &sub, miss, nm);
 	}
