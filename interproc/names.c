@@ -120,19 +120,22 @@ static void add_use(struct name_uses *out, const char *path, int line,
 	u->kind = kind;
 }
 
-static void read_uses(const char *root, const char *path, const char *name,
-		      struct name_uses *out)
+/* The uses; false when the file cannot be read.  *h: its bytes' hash. */
+static bool read_uses(const char *root, const char *path, const char *name,
+		      struct name_uses *out, struct hash128 *h)
 {
 	char *full = path_join(root, path), *text;
 	size_t len, n = strlen(name);
 	struct lex lx = { 0 };
+	struct hash128 zero = { 0, 0 };
 	const char *start;
 	int line, kind;
 
 	text = read_file(full, &len);
 	free(full);
 	if (!text)
-		return;
+		return false;
+	*h = hash_bytes(zero, text, len);
 	lx.s = text;
 	lx.end = text + len;
 	lx.line = 1;
@@ -157,6 +160,7 @@ static void read_uses(const char *root, const char *path, const char *name,
 		remember(&lx, start, lx.s - start);
 	}
 	free(text);
+	return true;
 }
 
 /*
@@ -165,15 +169,13 @@ static void read_uses(const char *root, const char *path, const char *name,
  * when it does not.
  */
 static bool uses_key(const char *root, const char *path, const char *name,
-		     struct cache_key *k)
+		     struct cache_key *k, struct hash128 *h)
 {
-	struct hash128 h;
-
-	if (!cache_enabled() || !scan_file_hash(root, path, &h))
+	if (!cache_enabled() || !scan_file_hash(root, path, h))
 		return false;
 	cache_key_init(k, CACHE_NAME_USES, NAME_USES_VERSION);
 	cache_key_add_str(k, path);
-	cache_key_add(k, &h, sizeof(h));
+	cache_key_add(k, h, sizeof(*h));
 	cache_key_add_str(k, name);
 	return true;
 }
@@ -230,14 +232,16 @@ static void store_uses(const struct cache_key *k, const struct name_uses *u,
 void names_in_file(const char *root, const char *path, const char *name,
 		   struct name_uses *out)
 {
+	struct hash128 scanned, read;
 	struct cache_key k;
-	bool keyed = uses_key(root, path, name, &k);
+	bool keyed = uses_key(root, path, name, &k, &scanned);
 	size_t from = out->nr;
 
 	if (keyed && load_uses(&k, path, out))
 		return;
-	read_uses(root, path, name, out);
-	if (keyed)
+	/* stored only if the bytes read are the bytes the key names */
+	if (read_uses(root, path, name, out, &read) && keyed &&
+	    read.lo == scanned.lo && read.hi == scanned.hi)
 		store_uses(&k, out, from);
 }
 
