@@ -33,6 +33,8 @@ struct ip_context {
 	struct lex_memo *memo;
 	size_t nr_memo, alloc_memo;
 	size_t passed;		/* call sites the last prove_callers() passed */
+	char *owner;		/* the private table every caller passes */
+	bool owner_sited;	/* owner already names the call passing it */
 };
 
 #define MAX_ARGS 16
@@ -360,6 +362,168 @@ static char *lexical_check(struct ip_context *c, json_t *fn,
 static char *resolve(struct ip_context *c, json_t *val, const char *file,
 		     const char *function, const char *level, int depth,
 		     char **addr);
+static char *prove_table(struct ip_context *c, json_t *val, const char *file,
+			 const char *function, int depth);
+
+/* A private table was met: remember whose, for the note. */
+static char *private_table(struct ip_context *c, const char *owner)
+{
+	if (!c->owner) {
+		c->owner = xstrdup(owner);
+		c->owner_sited = false;
+	}
+	return xasprintf("the entry is in %s, not the kernel's page table",
+			 owner);
+}
+
+/* The first call passing the private table found is named in the note. */
+static void site_owner(struct ip_context *c, const struct call_site *s,
+		       const char *callee)
+{
+	char *named;
+
+	if (!c->owner || c->owner_sited)
+		return;
+	named = xasprintf("%s, which %s() passes to %s() at %s:%d",
+			  c->owner, s->caller, callee, s->file, s->line);
+	free(c->owner);
+	c->owner = named;
+	c->owner_sited = true;
+}
+
+static void forget_owner(struct ip_context *c)
+{
+	free(c->owner);
+	c->owner = NULL;
+}
+
+/* What the callers' private tables make of a proof, at its end. */
+struct private_sites {
+	size_t nr;		/* call sites passing a private table */
+	char *owner;		/* the first one's owner, with its site */
+	char *why;		/* and its explanation */
+};
+
+/* A call site passed a private table: keep the first one. */
+static void private_site(struct ip_context *c, struct private_sites *ps,
+			 const struct call_site *s, const char *callee,
+			 char *why)
+{
+	site_owner(c, s, callee);
+	ps->nr++;
+	if (ps->owner) {
+		free(why);
+		forget_owner(c);
+		return;
+	}
+	ps->owner = c->owner;
+	ps->why = why;
+	c->owner = NULL;
+}
+
+/*
+ * Callers that all pass private tables make the entry private; some
+ * private and some the kernel's, it is for a maintainer to split.  why
+ * is the failure met otherwise, if any.
+ */
+static char *private_verdict(struct ip_context *c, struct private_sites *ps,
+			     size_t nr, char *why)
+{
+	if (why || !ps->nr) {
+		free(ps->owner);
+		free(ps->why);
+		return why;
+	}
+	if (ps->nr == nr) {
+		forget_owner(c);
+		c->owner = ps->owner;
+		return ps->why;
+	}
+	why = xasprintf("%s; other callers pass the kernel's table", ps->why);
+	free(ps->owner);
+	free(ps->why);
+	return why;
+}
+
+static bool enter(struct ip_context *c, json_t *fn, int depth, char **why)
+{
+	int v;
+
+	if (depth >= INTERPROC_MAX_DEPTH) {
+		*why = xasprintf("the depth bound of %d callers is hit at %s()",
+				 INTERPROC_MAX_DEPTH, str(fn, "name"));
+		return false;
+	}
+	for (v = 0; v < c->nr_visiting; v++) {
+		if (c->visiting[v] == fn) {
+			*why = xasprintf("%s() is reached again through its own callers (recursion)",
+					 str(fn, "name"));
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Does every caller of fn pass, for its parameter ip, a pointer into the
+ * kernel's page table (pgd_offset_k(), init_mm's pgd, swapper_pg_dir ...)?
+ */
+static char *prove_table_param(struct ip_context *c, json_t *fn, int ip,
+			       int depth)
+{
+	const char *name = str(fn, "name"), *pname = param_name(fn, ip);
+	struct private_sites ps = { 0 };
+	size_t nr = 0, i, mark = c->nr_steps;
+	struct call_site *sites = NULL;
+	char *why = NULL, *inner;
+
+	if (ip < 0 || ip >= MAX_ARGS)
+		return xasprintf("'%s' is no parameter of %s()", pname, name);
+	if (!enter(c, fn, depth, &why))
+		return why;
+	nr = call_sites(c, fn, &sites);
+	why = lexical_check(c, fn, sites, nr);
+	if (!why && !nr)
+		why = xasprintf("%s() has no in-tree caller", name);
+	c->visiting[c->nr_visiting++] = fn;
+	for (i = 0; !why && i < nr; i++) {
+		struct call_site *s = &sites[i];
+
+		if (!s->args[ip]) {
+			why = xasprintf("the call at %s:%d passes too few arguments",
+					s->file, s->line);
+			break;
+		}
+		inner = prove_table(c, json_object_get(s->args[ip], "value"),
+				    s->file, s->caller, depth + 1);
+		if (inner && c->owner) {
+			private_site(c, &ps, s, name,
+				     xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
+					       s->file, s->line, s->caller,
+					       str(s->args[ip], "text"), pname,
+					       inner));
+			free(inner);
+			continue;
+		}
+		if (inner) {
+			why = xasprintf("the call at %s:%d in %s() passes '%s' for '%s', not shown to be the kernel's table: %s",
+					s->file, s->line, s->caller,
+					str(s->args[ip], "text"), pname, inner);
+			free(inner);
+			break;
+		}
+		add_step(c, s->file, s->line, s->caller,
+			 xasprintf("%s() passes '%s', in the kernel's page table, for '%s'",
+				   s->caller, str(s->args[ip], "text"),
+				   pname));
+	}
+	c->nr_visiting--;
+	free(sites);
+	why = private_verdict(c, &ps, nr, why);
+	if (why)
+		drop_steps(c, mark);
+	return why;
+}
 
 /* Does every caller of fn pass the entry of its argument iv for ip? */
 static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
@@ -367,19 +531,14 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 {
 	const char *name = str(fn, "name"), *pname = param_name(fn, ip);
 	const char *vname = param_name(fn, iv);
+	struct private_sites ps = { 0 };
 	struct call_site *sites;
 	char *why = NULL, *inner, *x;
 	size_t nr, i, mark = c->nr_steps, passed = 0;
-	int v;
 
 	c->passed = 0;
-	if (depth >= INTERPROC_MAX_DEPTH)
-		return xasprintf("the depth bound of %d callers is hit at %s()",
-				 INTERPROC_MAX_DEPTH, name);
-	for (v = 0; v < c->nr_visiting; v++)
-		if (c->visiting[v] == fn)
-			return xasprintf("%s() is reached again through its own callers (recursion)",
-					 name);
+	if (!enter(c, fn, depth, &why))
+		return why;
 	nr = call_sites(c, fn, &sites);
 	why = lexical_check(c, fn, sites, nr);
 	if (!why && !nr)
@@ -401,7 +560,15 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 		x = NULL;
 		inner = resolve(c, json_object_get(s->args[ip], "value"),
 				s->file, s->caller, level, depth + 1, &x);
-		if (inner && has(json_object_get(s->args[ip], "value"), "param")) {
+		if (inner && c->owner) {
+			/* a private table: no address to compare */
+			private_site(c, &ps, s, name,
+				     xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
+					       s->file, s->line, s->caller,
+					       str(s->args[ip], "text"), pname,
+					       inner));
+			free(inner);
+		} else if (inner && has(json_object_get(s->args[ip], "value"), "param")) {
 			/* a caller passing its own parameter on: one link */
 			why = xasprintf("%s() passes its parameter '%s' on at %s:%d; %s",
 					s->caller, str(s->args[ip], "text"),
@@ -427,6 +594,7 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 	}
 	c->nr_visiting--;
 	c->passed = passed;
+	why = private_verdict(c, &ps, nr, why);
 	if (why)
 		drop_steps(c, mark);
 	free(sites);
@@ -474,6 +642,12 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 			continue;
 		}
 		reason = prove_callers(c, fn, ip, iv, level, depth);
+		if (reason && c->owner) {
+			/* private whichever parameter is the address */
+			free(local);
+			free(why);
+			return reason;
+		}
 		if (!reason) {
 			*addr = xstrdup(v);
 			free(local);
@@ -497,12 +671,63 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 	return why;
 }
 
+/* Argument idx of the call at key "file:line:column", from the facts. */
+static json_t *call_arg(const struct ip_context *c, const char *at, int idx)
+{
+	json_t *arg;
+	size_t i;
+
+	for (i = 0; i < c->facts->nr_args; i++) {
+		arg = c->facts->args[i];
+		if (!strcmp(str(arg, "call"), at) &&
+		    json_integer_value(json_object_get(arg, "index")) == idx)
+			return arg;
+	}
+	return NULL;
+}
+
+/*
+ * Is every value that fn returns in the kernel's table, given what the
+ * call val passes?  A return into a parameter's table asks the argument.
+ */
+static char *prove_returned_table(struct ip_context *c, json_t *fn,
+				  json_t *val, int depth)
+{
+	const char *g = str(fn, "name"), *q;
+	json_t *rets = json_object_get(fn, "returns"), *r, *arg;
+	char *why = NULL, *inner;
+	size_t j;
+
+	for (j = 0; !why && j < json_array_size(rets); j++) {
+		r = json_array_get(rets, j);
+		q = has(r, "table_param") ? str(r, "table_param") :
+		    has(r, "param") ? str(r, "param") : NULL;
+		if (!q) {
+			inner = prove_table(c, r, str(fn, "file"), g,
+					    depth + 1);
+		} else {
+			arg = call_arg(c, str(val, "at"), param_index(fn, q));
+			inner = arg ? prove_table(c, json_object_get(arg, "value"),
+						  str(arg, "file"),
+						  str(arg, "caller"), depth + 1) :
+				xasprintf("what the call passes for '%s' is not known",
+					  q);
+		}
+		if (inner)
+			why = xasprintf("%s() returns an entry of a table not shown to be the kernel's: %s",
+					g, inner);
+		free(inner);
+	}
+	return why;
+}
+
 /* The address a call's result is the entry of: one of its arguments. */
 static char *resolve_call(struct ip_context *c, json_t *val, const char *file,
-			  const char *level, char **addr)
+			  const char *level, int depth, char **addr)
 {
 	const char *g = str(val, "call"), *a;
 	json_t *fn = find_function(c, file, g), *rets, *r;
+	char *why;
 	int k = -1, i;
 	size_t j;
 
@@ -512,11 +737,14 @@ static char *resolve_call(struct ip_context *c, json_t *val, const char *file,
 	rets = json_object_get(fn, "returns");
 	if (!json_array_size(rets))
 		return xasprintf("%s() returns no page-table entry", g);
+	why = prove_returned_table(c, fn, val, depth);
+	if (why)
+		return why;
 	for (j = 0; j < json_array_size(rets); j++) {
 		r = json_array_get(rets, j);
 		a = str(r, "address");
 		i = has(r, "entry") ? param_index(fn, a) : -1;
-		if (has(r, "owner") || strcmp(str(r, "entry"), level) || i < 0 ||
+		if (strcmp(str(r, "entry"), level) || i < 0 ||
 		    in_array(json_object_get(fn, "assigned"), a) ||
 		    (k >= 0 && i != k))
 			return xasprintf("%s() does not always return the %s entry of one parameter it keeps unchanged",
@@ -533,26 +761,66 @@ static char *resolve_call(struct ip_context *c, json_t *val, const char *file,
 	return NULL;
 }
 
+/*
+ * Is the table val points into the kernel's?  NULL when proved; else
+ * why not, with c->owner set when it is a private one.
+ */
+static char *prove_table(struct ip_context *c, json_t *val, const char *file,
+			 const char *function, int depth)
+{
+	const char *q;
+	json_t *fn;
+
+	if (!json_is_object(val))
+		return xstrdup("no value was inferred");
+	if (has(val, "owner"))
+		return private_table(c, str(val, "owner"));
+	if (has(val, "entry") && !has(val, "table_param"))
+		return NULL;
+	if (has(val, "call")) {
+		fn = find_function(c, file, str(val, "call"));
+		if (!fn)
+			return xasprintf("what %s() returns is not known (its definition was not analysed)",
+					 str(val, "call"));
+		return prove_returned_table(c, fn, val, depth);
+	}
+	q = has(val, "table_param") ? str(val, "table_param") :
+	    has(val, "param") ? str(val, "param") : NULL;
+	if (!q)
+		return xstrdup(has(val, "unknown") ? str(val, "unknown") :
+			       "no value was inferred");
+	fn = find_function(c, file, function);
+	if (!fn || strcmp(str(fn, "file"), file))
+		return xasprintf("'%s' is a parameter of %s(), whose facts are missing",
+				 q, function);
+	return prove_table_param(c, fn, param_index(fn, q), depth);
+}
+
 static char *resolve(struct ip_context *c, json_t *val, const char *file,
 		     const char *function, const char *level, int depth,
 		     char **addr)
 {
+	char *why = NULL;
+
 	if (!json_is_object(val))
 		return xstrdup("no value was inferred");
 	if (has(val, "entry")) {
 		if (has(val, "owner"))
-			return xasprintf("the entry is in %s, not the kernel's page table",
-					 str(val, "owner"));
+			return private_table(c, str(val, "owner"));
 		if (strcmp(str(val, "entry"), level))
 			return xasprintf("it is a %s entry, not a %s entry",
 					 str(val, "entry"), level);
+		if (has(val, "table_param"))
+			why = prove_table(c, val, file, function, depth);
+		if (why)
+			return why;
 		*addr = xstrdup(str(val, "address"));
 		return NULL;
 	}
 	if (has(val, "param"))
 		return resolve_param(c, val, file, function, level, depth, addr);
 	if (has(val, "call"))
-		return resolve_call(c, val, file, level, addr);
+		return resolve_call(c, val, file, level, depth, addr);
 	if (has(val, "unknown"))
 		return xstrdup(str(val, "unknown"));
 	return xstrdup("no value was inferred");
@@ -594,8 +862,18 @@ static void prove_finding(struct ip_context *c, struct finding *f)
 	char *addr = NULL, *why;
 	size_t mark = c->nr_steps, i;
 
+	forget_owner(c);
 	why = resolve(c, val, f->file, f->function, level, 0, &addr);
-	if (!why) {
+	if (why && c->owner) {
+		/* every caller passes a private table: never rewritten */
+		free(f->address);
+		free(f->reason);
+		f->address = NULL;
+		f->owner = c->owner;
+		c->owner = NULL;
+		f->rule = RULE_PRIVATE;
+		f->reason = why;
+	} else if (!why) {
 		free(f->address);
 		free(f->reason);
 		f->address = addr;
@@ -605,6 +883,12 @@ static void prove_finding(struct ip_context *c, struct finding *f)
 			*ARRAY_PUSH(f->proof, f->nr_proof, f->alloc_proof) =
 				c->steps[i];
 		c->nr_steps = mark;
+	} else if (has(val, "table_param")) {
+		free(f->reason);
+		f->reason = xasprintf("the entry is in the table that the callers of %s() pass for '%s', which they do not prove is the kernel's: %s",
+				      f->function, str(val, "table_param"),
+				      why);
+		free(why);
 	} else if (has(val, "param") || has(val, "call")) {
 		free(f->reason);
 		f->reason = has(val, "param") ?
@@ -647,6 +931,7 @@ size_t interproc_prove(const char *root, const char *tree,
 	}
 	free(c.memo);
 	free(c.steps);
+	free(c.owner);
 	*need = c.need;
 	return c.nr_need;
 }

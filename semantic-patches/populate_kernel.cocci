@@ -66,6 +66,7 @@ file_lines = {}
 address_names = set()	# identifiers some origin's address or call argument uses
 changed = set()	# (file, function, var) changed somewhere in the function
 args_of = {}	# argument position key -> ("arg", callee, index, call, caller)
+ptr_params = set()	# (file, function, name) of a pgd_t */p4d_t * parameter
 
 def key(p):
 	return (p.file, int(p.line), int(p.column))
@@ -193,15 +194,21 @@ def paired(ptr, ppos, var, vpos):
 	return False
 
 def owner_of_var(fn, var, seen):
-	"""Whose table a local pointer points into, when not the kernel's."""
+	"""Whose table a local pointer points into, when not the kernel's:
+	a private owner's text, or ("param", P) when the table is what the
+	callers pass for parameter P, which only they can tell."""
 	k = (fn[0], fn[1], var)
 	if k in seen:
 		return None
 	seen.add(k)
-	for v in assigns.get(k, []):
+	for (v, text) in assigns.get(k, []):
 		w = owner_at(fn, v, seen)
+		if w is None and text.isidentifier():
+			w = owner_of_var(fn, text, seen)
 		if w:
 			return w
+	if k in ptr_params:
+		return ("param", var)
 	return None
 
 def owner_at(fn, k, seen):
@@ -214,6 +221,8 @@ def owner_at(fn, k, seen):
 	if o["table"] and (fn[0], fn[1], o["table"]) in allocated:
 		return "'%s', a table just allocated by %s()" % \
 			(o["table"], allocated[(fn[0], fn[1], o["table"])])
+	if o["table"] and o["table"].isidentifier():
+		return owner_of_var(fn, o["table"], seen)
 	if o["parent"]:
 		pk, ptext = o["parent"]
 		w = owner_at(fn, pk, seen)
@@ -239,15 +248,19 @@ def value_at(pk, text, fn):
 	"""An expression's value: an entry, a call's result, or unknown."""
 	if pk in origins:
 		o = origins[pk]
-		return dict(entry=o["level"], address=o["address"],
-			    owner=owner_at(fn, pk, set())), o["vars"]
+		w = owner_at(fn, pk, set())
+		v = dict(entry=o["level"], address=o["address"],
+			 owner=w if isinstance(w, str) else None)
+		if isinstance(w, tuple):
+			v["table_param"] = w[1]
+		return v, o["vars"]
 	if pk in calls:
 		callee, argmap = calls[pk]
 		args = [argmap.get(i, "") for i in range(len(argmap))]
 		avars = set()
 		for a in args:
 			avars |= address_vars(a)
-		return dict(call=callee, args=args), avars
+		return dict(call=callee, args=args, at="%s:%s:%s" % pk), avars
 	return None, None
 
 def evaluate(k, text, fn):
@@ -305,10 +318,14 @@ def decide(p, name, e1, pe):
 	elif val.get("owner"):
 		reason = "the entry is in %s, not the kernel's page table" % \
 			val["owner"]
-	elif val.get("entry") == level:
+	elif val.get("entry") == level and not val.get("table_param"):
 		addr = val["address"]
 	elif pkey in PROVEN:
 		addr = PROVEN[pkey]
+	elif val.get("entry") == level:
+		reason = "the entry is in the table that the callers of %s() " \
+			 "pass for '%s', which may not be the kernel's" % \
+			 (p.current_element, val["table_param"])
 	elif "unknown" in val:
 		reason = val["unknown"]
 		if reason == "no origin for '%s' in this function" % e1:
@@ -554,6 +571,28 @@ pf << origin_lower.pf;
 lvl = "pud" if source(pf[0]).startswith("pud") else "p4d"
 add_origin(po[0], lvl, pa[0], parent=px[0])
 
+# The page-table pointers a function gets from its callers: an entry in
+# such a table is the kernel's only if every caller says so.
+@ptrparam depends on call || alloc || callarg@
+identifier fn, P;
+type T;
+position pf;
+typedef pgd_t;
+typedef p4d_t;
+@@
+(
+T fn@pf(..., pgd_t *P, ...) { ... }
+|
+T fn@pf(..., p4d_t *P, ...) { ... }
+)
+
+@script:python@
+fn << ptrparam.fn;
+P << ptrparam.P;
+pf << ptrparam.pf;
+@@
+ptr_params.add((pf[0].file, fn, P))
+
 # Every value a page-table pointer gets in a function, for whose table it
 # is, and pointers just allocated.
 @assign depends on call || alloc || callarg@
@@ -570,7 +609,8 @@ x = O@po
 x << assign.x;
 po << assign.po;
 @@
-assigns.setdefault((po[0].file, po[0].current_element, x), []).append(key(po[0]))
+assigns.setdefault((po[0].file, po[0].current_element, x), []).append(
+	(key(po[0]), source(po[0])))
 
 @assign_decl depends on call || alloc || callarg@
 identifier x;
@@ -592,7 +632,8 @@ pud_t *x = O@po;
 x << assign_decl.x;
 po << assign_decl.po;
 @@
-assigns.setdefault((po[0].file, po[0].current_element, x), []).append(key(po[0]))
+assigns.setdefault((po[0].file, po[0].current_element, x), []).append(
+	(key(po[0]), source(po[0])))
 
 @newtable depends on call || alloc || callarg@
 identifier x, f;

@@ -33,7 +33,7 @@ pgd_t * __meminit vmemmap_pgd_populate(unsigned long addr, int node)
  * check-command: spatch-run populate_kernel.cocci report|patch decl_origin.c
  *
  * check-report-start
- * decl_origin.c:14:2-14: WARNING: p4d_populate() on init_mm skips the page table sync, use p4d_populate_kernel(addr, ...)
+ * decl_origin.c:14:2-14: WARNING: p4d_populate() on init_mm skips the page table sync, convert to p4d_populate_kernel() by hand: the entry is in the table that the callers of vmemmap_p4d_populate() pass for 'pgd', which may not be the kernel's
  * decl_origin.c:26:2-14: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...)
  * check-report-end
  *
@@ -48,15 +48,6 @@ pgd_t * __meminit vmemmap_pgd_populate(unsigned long addr, int node)
  *  
  *  #include <asm/dma.h>
  *  
- * @@ -11,7 +12,7 @@ p4d_t * __meminit vmemmap_p4d_populate(p
- *  		void *p = vmemmap_alloc_block_zero(PAGE_SIZE, node);
- *  		if (!p)
- *  			return NULL;
- * -		p4d_populate(&init_mm, p4d, p);
- * +		p4d_populate_kernel(addr, p4d, p);
- *  	}
- *  	return p4d;
- *  }
  * @@ -23,7 +24,7 @@ pgd_t * __meminit vmemmap_pgd_populate(u
  *  		void *p = vmemmap_alloc_block_zero(PAGE_SIZE, node);
  *  		if (!p)

@@ -33,7 +33,7 @@ static void __meminit walk_range(unsigned long addr, unsigned long end)
  * check-command: spatch-run populate_kernel.cocci report|patch loop_idiom.c
  *
  * check-report-start
- * loop_idiom.c:13:3-15: WARNING: p4d_populate() on init_mm skips the page table sync, use p4d_populate_kernel(addr, ...)
+ * loop_idiom.c:13:3-15: WARNING: p4d_populate() on init_mm skips the page table sync, convert to p4d_populate_kernel() by hand: the entry is in the table that the callers of zero_p4d_populate() pass for 'pgd', which may not be the kernel's
  * loop_idiom.c:27:3-15: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...)
  * check-report-end
  *
@@ -47,15 +47,6 @@ static void __meminit walk_range(unsigned long addr, unsigned long end)
  *  
  *  static int __ref zero_p4d_populate(pgd_t *pgd, unsigned long addr,
  *  				unsigned long end)
- * @@ -10,7 +11,7 @@ static int __ref zero_p4d_populate(pgd_t
- *  	do {
- *  		next = p4d_addr_end(addr, end);
- *  		if (p4d_none(*p4d))
- * -			p4d_populate(&init_mm, p4d, early_alloc(PAGE_SIZE, 0));
- * +			p4d_populate_kernel(addr, p4d, early_alloc(PAGE_SIZE, 0));
- *  	} while (p4d++, addr = next, addr != end);
- *  
- *  	return 0;
  * @@ -24,6 +25,6 @@ static void __meminit walk_range(unsigne
  *  	for (; addr < end; addr = next, pgd++) {
  *  		next = pgd_addr_end(addr, end);
