@@ -25,6 +25,7 @@
 
 #include "analyse/spatch.h"
 #include "analyse/finding.h"
+#include "scan/scan.h"
 
 /* Callers deeper than this are not followed; the reason says so. */
 #define INTERPROC_MAX_DEPTH 6
@@ -37,6 +38,9 @@ struct ip_facts {
 	size_t nr_args, alloc_args;
 	char **files;		/* files whose facts are in, sorted */
 	size_t nr_files, alloc_files;
+	/* #include "....c" lines: whose static functions other files see */
+	const struct scan_c_include *c_includes;
+	size_t nr_c_includes;
 };
 
 /* A name's mentions in one file, read lexically (comments skipped). */
@@ -89,7 +93,8 @@ size_t interproc_prove(const char *root, const char *tree,
  * leaves the address unproved.
  */
 void interproc_run(const struct spatch_config *cfg, const char *tree,
-		   const struct analysis *an, struct finding_list *findings);
+		   const struct analysis *an, const struct scan_result *scan,
+		   struct finding_list *findings);
 
 /* Strip whitespace and enclosing parentheses, for comparing arguments. */
 char *interproc_normalise(const char *text);

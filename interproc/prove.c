@@ -131,14 +131,86 @@ static bool in_array(json_t *arr, const char *s)
 	return false;
 }
 
-/*
- * A static function defined in a .c file has its callers there; one in a
- * header has them in every file that includes it, like a global one.
- */
-static bool file_local(json_t *fn)
+static bool listed(char **files, size_t nr, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		if (!strcmp(files[i], path))
+			return true;
+	return false;
+}
+
+static void free_files(char **files, size_t nr)
+{
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		free(files[i]);
+	free(files);
+}
+
+/* file and every file that #includes it as "....c", transitively. */
+static size_t sharing_files(const struct ip_context *c, const char *file,
+			    char ***out)
+{
+	const struct scan_c_include *inc;
+	size_t nr = 0, alloc = 0, i, j;
+
+	*out = NULL;
+	*ARRAY_PUSH(*out, nr, alloc) = xstrdup(file);
+	for (i = 0; i < nr; i++) {
+		for (j = 0; j < c->facts->nr_c_includes; j++) {
+			inc = &c->facts->c_includes[j];
+			if (!strcmp(inc->included, (*out)[i]) &&
+			    !listed(*out, nr, inc->path))
+				*ARRAY_PUSH(*out, nr, alloc) = xstrdup(inc->path);
+		}
+	}
+	return nr;
+}
+
+static bool is_static_c(json_t *fn)
 {
 	return json_is_true(json_object_get(fn, "static")) &&
 	       !str_ends_with(str(fn, "file"), ".h");
+}
+
+static bool included_elsewhere(const struct ip_context *c, const char *file)
+{
+	size_t j;
+
+	for (j = 0; j < c->facts->nr_c_includes; j++)
+		if (!strcmp(c->facts->c_includes[j].included, file))
+			return true;
+	return false;
+}
+
+/*
+ * A static function defined in a .c file has its callers there, unless
+ * another file includes that .c; one in a header has them in every file
+ * that includes it, like a global one.
+ */
+static bool file_local(const struct ip_context *c, json_t *fn)
+{
+	return is_static_c(fn) && !included_elsewhere(c, str(fn, "file"));
+}
+
+/* Can a call in file reach fn (defined in another file)? */
+static bool reaches(const struct ip_context *c, json_t *fn, const char *file)
+{
+	char **files;
+	size_t nr;
+	bool seen;
+
+	if (file_local(c, fn))
+		return false;
+	if (!is_static_c(fn))
+		return true;
+	nr = sharing_files(c, str(fn, "file"), &files);
+	seen = listed(files, nr, file);
+	free_files(files, nr);
+	return seen;
 }
 
 /*
@@ -175,7 +247,7 @@ static json_t *find_function(const struct ip_context *c, const char *file,
 			continue;
 		if (!strcmp(str(fn, "file"), file))
 			return same_everywhere(c, fn) ? fn : NULL;
-		if (!file_local(fn)) {
+		if (reaches(c, fn, file)) {
 			ambiguous |= global != NULL;	/* per-arch twins */
 			global = fn;
 		}
@@ -229,7 +301,7 @@ static size_t call_sites(const struct ip_context *c, json_t *fn,
 			 struct call_site **out)
 {
 	const char *name = str(fn, "name"), *file = str(fn, "file");
-	bool is_static = file_local(fn);
+	bool is_static = file_local(c, fn);
 	size_t nr = 0, alloc = 0, i, j;
 	struct call_site *s;
 	json_t *arg;
@@ -288,7 +360,7 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 			    struct call_site *sites, size_t nr_sites)
 {
 	const char *name = str(fn, "name"), *file = str(fn, "file");
-	bool is_static = file_local(fn);
+	bool is_static = file_local(c, fn);
 	struct name_uses uses = { 0 };
 	char **files = NULL, *why = NULL;
 	size_t nr_files, i;
@@ -297,6 +369,9 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 		files = xcalloc(1, sizeof(*files));
 		files[0] = xstrdup(file);
 		nr_files = 1;
+	} else if (is_static_c(fn)) {
+		/* static, in a .c that others include: theirs too */
+		nr_files = sharing_files(c, file, &files);
 	} else {
 		nr_files = names_files(c->tree, name, &files);
 	}

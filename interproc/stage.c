@@ -79,7 +79,8 @@ static void free_strings(char **v, size_t nr)
 }
 
 void interproc_run(const struct spatch_config *cfg, const char *tree,
-		   const struct analysis *an, struct finding_list *findings)
+		   const struct analysis *an, const struct scan_result *scan,
+		   struct finding_list *findings)
 {
 	struct ip_facts facts = { 0 };
 	struct analysis more;
@@ -87,6 +88,8 @@ void interproc_run(const struct spatch_config *cfg, const char *tree,
 	size_t nr_need, nr_files;
 	int round;
 
+	facts.c_includes = scan->c_includes;
+	facts.nr_c_includes = scan->nr_c_includes;
 	add_analysis(&facts, an);
 	for (round = 0; round < MAX_ROUNDS; round++) {
 		nr_need = interproc_prove(cfg->root, tree, &facts, findings,

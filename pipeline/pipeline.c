@@ -63,7 +63,7 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 		warn_failed_files(&an);
 		cfg.progress = NULL;
 		cfg.with_patch = false;
-		interproc_run(&cfg, o->model_root, &an, &p->findings);
+		interproc_run(&cfg, o->model_root, &an, &p->scan, &p->findings);
 	}
 	analysis_free(&an);
 	for (i = 0; i < nr; i++)

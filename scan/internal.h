@@ -9,4 +9,8 @@
 void scan_add_problem(struct scan_result *res, const char *path,
 		      char *reason);
 
+/* Record the file's #include "....c" lines, resolved from its folder. */
+void scan_c_includes(const char *path, const char *buf, size_t len,
+		     struct scan_result *res);
+
 #endif

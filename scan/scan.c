@@ -745,6 +745,7 @@ void scan_buffer(const char *path, const char *buf, size_t len,
 				 xasprintf(BAD_UTF8, line_at(buf, bad)));
 	res->files_scanned++;
 	res->bytes_scanned += len;
+	scan_c_includes(path, buf, len, res);
 	if (len && worth_lexing(buf, len))
 		scan_text(path, buf, len, res);
 }
@@ -766,6 +767,11 @@ void scan_result_free(struct scan_result *res)
 		free(res->problems[i].path);
 		free(res->problems[i].reason);
 	}
+	for (i = 0; i < res->nr_c_includes; i++) {
+		free(res->c_includes[i].path);
+		free(res->c_includes[i].included);
+	}
+	free(res->c_includes);
 	free(res->sites);
 	free(res->helpers);
 	free(res->problems);

@@ -39,6 +39,16 @@ struct scan_helper {
 	bool is_macro;
 };
 
+/*
+ * A #include "....c": the included file's static functions are the
+ * including file's too, so their callers may live there (arch/ and lib/
+ * do this).
+ */
+struct scan_c_include {
+	char *path;		/* the including file, relative to the root */
+	char *included;		/* the .c file it includes, relative to the root */
+};
+
 /* A file or directory the scan could not read as C source, with why. */
 struct scan_problem {
 	char *path;
@@ -52,6 +62,8 @@ struct scan_result {
 	size_t nr_helpers, alloc_helpers;
 	struct scan_problem *problems;
 	size_t nr_problems, alloc_problems;
+	struct scan_c_include *c_includes;
+	size_t nr_c_includes, alloc_c_includes;
 	size_t files_scanned;
 	size_t bytes_scanned;
 };

@@ -374,6 +374,7 @@ static void merge_result(struct scan_result *dst, struct scan_result *src)
 	MERGE(dst, src, sites, nr_sites, alloc_sites);
 	MERGE(dst, src, helpers, nr_helpers, alloc_helpers);
 	MERGE(dst, src, problems, nr_problems, alloc_problems);
+	MERGE(dst, src, c_includes, nr_c_includes, alloc_c_includes);
 	dst->files_scanned += src->files_scanned;
 	dst->bytes_scanned += src->bytes_scanned;
 	memset(src, 0, sizeof(*src));

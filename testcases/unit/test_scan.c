@@ -47,6 +47,29 @@ static void scan_str(const char *text)
 	scan_len(text, strlen(text));
 }
 
+/* #include "....c" lines, resolved from the including file's folder. */
+static void test_c_includes(void)
+{
+	const char *text =
+		"#include <linux/mm.h>\n"
+		"#include \"util.h\"\n"
+		"  #  include \"impl.c\"\n"
+		"#include \"../lib/./x.c\"\n"
+		"#include \"../../../out.c\"\n"
+		"const char *s = \"#include \\\"no.c\\\"\";\n";
+	char *copy = xstrdup(text);
+
+	scan_result_free(&res);
+	scan_buffer("arch/foo/t.c", copy, strlen(copy), &res);
+	free(copy);
+	CHECK_INT((int)res.nr_c_includes, 2, "c includes");
+	if (res.nr_c_includes < 2)
+		return;
+	CHECK_STR(res.c_includes[0].included, "arch/foo/impl.c", "same folder");
+	CHECK_STR(res.c_includes[0].path, "arch/foo/t.c", "includer");
+	CHECK_STR(res.c_includes[1].included, "arch/lib/x.c", "up and back");
+}
+
 /* For literals holding NUL bytes. */
 #define SCAN_LIT(lit) scan_len(lit, sizeof(lit) - 1)
 
@@ -947,6 +970,7 @@ int main(void)
 	test_indirect();
 	test_robustness();
 	test_content_checks();
+	test_c_includes();
 	scan_result_free(&res);
 	test_tree();
 	test_real_tree();
