@@ -812,9 +812,6 @@ static char *resolve_call(struct ip_context *c, json_t *val, const char *file,
 	rets = json_object_get(fn, "returns");
 	if (!json_array_size(rets))
 		return xasprintf("%s() returns no page-table entry", g);
-	why = prove_returned_table(c, fn, val, depth);
-	if (why)
-		return why;
 	for (j = 0; j < json_array_size(rets); j++) {
 		r = json_array_get(rets, j);
 		a = str(r, "address");
@@ -826,6 +823,9 @@ static char *resolve_call(struct ip_context *c, json_t *val, const char *file,
 					 g, level);
 		k = i;
 	}
+	why = prove_returned_table(c, fn, val, depth);
+	if (why)
+		return why;
 	a = json_string_value(json_array_get(json_object_get(val, "args"), k));
 	if (!a)
 		return xasprintf("the call of %s() passes too few arguments", g);

@@ -719,6 +719,29 @@ po << def.po;
 defs.setdefault(key(pe[0]), []).append((int(pd[0].line), key(po[0]),
 					 source(po[0])))
 
+// A pointer returned as it was last set: the value it was set to.
+@retdef depends on json && fdef exists@
+identifier p;
+expression O, E;
+position ret.pe, pd, po;
+type T;
+@@
+(
+T p@pd = O@po;
+|
+p@pd = O@po
+)
+... when != p = E
+return p@pe;
+
+@script:python@
+pe << ret.pe;
+pd << retdef.pd;
+po << retdef.po;
+@@
+defs.setdefault(key(pe[0]), []).append((int(pd[0].line), key(po[0]),
+					 source(po[0])))
+
 @param exists@
 identifier useid.p, fn;
 expression E;

@@ -81,3 +81,17 @@ void __init k_user(unsigned long a, pud_t *pud)
 {
 	map_p4d_k(pgd_offset_k(a), a, pud);
 }
+
+/* A private pgd entry handed to a function that populates it. */
+static void fill_top(pgd_t *pgd, unsigned long va, p4d_t *p4d)
+{
+	if (pgd_none(*pgd))
+		pgd_populate(&init_mm, pgd, p4d); /* expect: private-table owner~'efi_mm', which efi_top() passes to fill_top() at arch/foo/mm/private_param.c:96 */
+}
+
+void __init efi_top(unsigned long va, p4d_t *p4d)
+{
+	pgd_t *pgd = pgd_offset(&efi_mm, va);
+
+	fill_top(pgd, va, p4d);
+}
