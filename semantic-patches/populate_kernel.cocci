@@ -37,9 +37,9 @@ import os
 import re
 
 HELPERS = ("pgd_populate_kernel", "p4d_populate_kernel")
-SECTION_RE = re.compile(r"\b(__init|__meminit|__ref|__exit|__head|__cpuinit"
-			r"|__devinit|__init_or_module|__init_memblock|noinstr"
-			r"|__section\([^)]*\))(?![\w(])")
+# In the order of the sect rule's branches.
+SECTIONS = ("__init", "__meminit", "__ref", "__exit", "__head", "__cpuinit",
+	    "__devinit", "__init_or_module", "__init_memblock", "noinstr")
 IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
 # Addresses ptsync proved from the callers: "file:line" -> text.
@@ -103,19 +103,24 @@ def in_helper_macro(p):
 	m = re.match(r"\s*#\s*define\s+(\w+)", lines[i])
 	return bool(m) and m.group(1) in HELPERS
 
+sections = {}	# (file, function) -> [(line, section or None)] per definition
+
+def add_section(fn, found):
+	"""One definition from the sect rule: which branch bound a position."""
+	for i, ps in enumerate(found):
+		if ps:
+			sections.setdefault((ps[0].file, fn), []).append(
+				(int(ps[0].line), SECTIONS[i] if i < len(SECTIONS) else None))
+			return
+
 def section_of(p):
-	"""Section annotation from the definition's header, if any."""
-	fn = p.current_element
-	lines = lines_of(p.file)
-	head = re.compile(r"\b%s\s*\(" % re.escape(fn))
-	for i in range(int(p.line) - 1, -1, -1):
-		if head.search(lines[i]) and not lines[i][:1].isspace():
-			text = " ".join(lines[max(0, i - 2):i + 1])
-			text = text[:text.rfind(fn)]
-			text = text.split(";")[-1].split("}")[-1]
-			m = SECTION_RE.findall(text)
-			return m[-1] if m else None
-	return None
+	"""The section of the definition holding p (the last one above it:
+	#ifdef alternatives may differ)."""
+	best = None
+	for (line, sect) in sections.get((p.file, p.current_element), []):
+		if line <= int(p.line) and (best is None or line > best[0]):
+			best = (line, sect)
+	return best and best[1]
 
 def address_vars(addr):
 	return set(IDENT_RE.findall(addr))
@@ -849,6 +854,56 @@ v << step.v;
 pm << step.pm;
 @@
 pairs.append((p, pos(pa[0]), v, pos(pm[0])))
+
+// Each function's section, from its attribute: one position per
+// section (a script cannot take an attribute name in 1.1.1), the plain
+// definition last.  Functions with __section("...") do not parse in 1.1.1.
+@sect depends on call || alloc@
+attribute name __init, __meminit, __ref, __exit, __head, __cpuinit,
+	__devinit, __init_or_module, __init_memblock, noinstr;
+identifier fn;
+type T;
+position s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10;
+@@
+(
+T __init fn@s0(...) { ... }
+|
+T __meminit fn@s1(...) { ... }
+|
+T __ref fn@s2(...) { ... }
+|
+T __exit fn@s3(...) { ... }
+|
+T __head fn@s4(...) { ... }
+|
+T __cpuinit fn@s5(...) { ... }
+|
+T __devinit fn@s6(...) { ... }
+|
+T __init_or_module fn@s7(...) { ... }
+|
+T __init_memblock fn@s8(...) { ... }
+|
+T noinstr fn@s9(...) { ... }
+|
+T fn@s10(...) { ... }
+)
+
+@script:python@
+fn << sect.fn;
+s0 << sect.s0 = [];
+s1 << sect.s1 = [];
+s2 << sect.s2 = [];
+s3 << sect.s3 = [];
+s4 << sect.s4 = [];
+s5 << sect.s5 = [];
+s6 << sect.s6 = [];
+s7 << sect.s7 = [];
+s8 << sect.s8 = [];
+s9 << sect.s9 = [];
+s10 << sect.s10 = [];
+@@
+add_section(fn, [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10])
 
 @depends on context@
 identifier call.pop;
