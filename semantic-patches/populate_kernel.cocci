@@ -30,6 +30,9 @@ virtual org
 virtual report
 virtual json
 
+// (&init_mm) in a pattern also matches &init_mm (standard.iso's paren
+// isomorphism, on in make coccicheck too): one form in every rule.
+
 @initialize:python@
 @@
 import json as jsonlib
@@ -374,7 +377,7 @@ position pc : script:python() { not in_helper_macro(pc[0]) };
 position pe : script:python() { use_populate(pe[0]) };
 symbol init_mm;
 @@
-pop@pc(\( &init_mm \| (&init_mm) \), E1@pe, E2@p2)
+pop@pc((&init_mm), E1@pe, E2@p2)
 
 // p4d_alloc()/pud_alloc() on init_mm populate a pgd/p4d entry unsynced.
 @alloc depends on json@
@@ -383,7 +386,7 @@ expression X, A;
 position pc;
 position pe : script:python() { use_alloc(pe[0]) };
 @@
-palloc@pc(\( &init_mm \| (&init_mm) \), X@pe, A)
+palloc@pc((&init_mm), X@pe, A)
 
 // Functions that take or return a page-table entry pointer: their
 // parameters, results and call sites are what the callers prove.
@@ -498,7 +501,7 @@ position po, pa;
 (
 pgd_offset_k@po(A@pa)
 |
-pgd_offset@po(\( &init_mm \| (&init_mm) \), A@pa)
+pgd_offset@po((&init_mm), A@pa)
 |
 pgd_offset_pgd@po(init_mm.pgd, A@pa)
 )
@@ -517,7 +520,7 @@ identifier M;
 position po, pa, pt;
 @@
 (
-pgd_offset(\( &init_mm \| (&init_mm) \), A)
+pgd_offset((&init_mm), A)
 |
 pgd_offset_pgd(init_mm.pgd, A)
 |
@@ -563,7 +566,7 @@ position po, pa, px, pf;
 (
 poff@po@pf(X@px, A@pa)
 |
-palloc@po@pf(\( &init_mm \| (&init_mm) \), X@px, A@pa)
+palloc@po@pf((&init_mm), X@px, A@pa)
 |
 X@po@px + pidx@pf(A@pa)
 |
@@ -697,9 +700,9 @@ expression E2, A;
 position pe;
 @@
 (
-pop(\( &init_mm \| (&init_mm) \), p@pe, E2)
+pop((&init_mm), p@pe, E2)
 |
-palloc(\( &init_mm \| (&init_mm) \), p@pe, A)
+palloc((&init_mm), p@pe, A)
 |
 callee(es, \(p@pe \& x\), ...)
 )
@@ -972,14 +975,14 @@ expression E1, E2;
 - pgd_populate@q
 + pgd_populate_kernel
   (
-- \( &init_mm \| (&init_mm) \)
+- (&init_mm)
 + A
   , E1, E2)
 |
 - p4d_populate@q
 + p4d_populate_kernel
   (
-- \( &init_mm \| (&init_mm) \)
+- (&init_mm)
 + A
   , E1, E2)
 )
