@@ -11,8 +11,9 @@
 /// produced the entry pointer: pgd_offset_k(), pgd_offset(&init_mm, ),
 /// p4d_offset(), p4d_alloc(&init_mm, ), or table + p?d_index(); where no
 /// single address can be inferred in the function, for an entry of a
-/// private page table, or for the _safe forms, the call is reported for
-/// manual conversion instead.
+/// private page table or of a table the function gets as a parameter
+/// (only its callers can tell whose it is), or for the _safe forms, the
+/// call is reported for manual conversion instead.
 //
 // Confidence: High
 // Copyright: (C) 2026 The ptsync authors.
