@@ -131,25 +131,6 @@ static bool in_array(json_t *arr, const char *s)
 	return false;
 }
 
-static bool listed(char **files, size_t nr, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < nr; i++)
-		if (!strcmp(files[i], path))
-			return true;
-	return false;
-}
-
-static void free_files(char **files, size_t nr)
-{
-	size_t i;
-
-	for (i = 0; i < nr; i++)
-		free(files[i]);
-	free(files);
-}
-
 /* file and every file that #includes it as "....c", transitively. */
 static size_t sharing_files(const struct ip_context *c, const char *file,
 			    char ***out)
@@ -163,7 +144,7 @@ static size_t sharing_files(const struct ip_context *c, const char *file,
 		for (j = 0; j < c->facts->nr_c_includes; j++) {
 			inc = &c->facts->c_includes[j];
 			if (!strcmp(inc->included, (*out)[i]) &&
-			    !listed(*out, nr, inc->path))
+			    !strings_have(*out, nr, inc->path))
 				*ARRAY_PUSH(*out, nr, alloc) = xstrdup(inc->path);
 		}
 	}
@@ -208,8 +189,8 @@ static bool reaches(const struct ip_context *c, json_t *fn, const char *file)
 	if (!is_static_c(fn))
 		return true;
 	nr = sharing_files(c, str(fn, "file"), &files);
-	seen = listed(files, nr, file);
-	free_files(files, nr);
+	seen = strings_have(files, nr, file);
+	strings_free(files, nr);
 	return seen;
 }
 
@@ -440,6 +421,23 @@ static char *resolve(struct ip_context *c, json_t *val, const char *file,
 static char *prove_table(struct ip_context *c, json_t *val, const char *file,
 			 const char *function, int depth);
 
+/*
+ * fn's call sites, or why they are not all of its callers; fn is then
+ * being visited, until the caller's loop is done.
+ */
+static char *callers_of(struct ip_context *c, json_t *fn,
+			struct call_site **sites, size_t *nr)
+{
+	char *why;
+
+	*nr = call_sites(c, fn, sites);
+	why = lexical_check(c, fn, *sites, *nr);
+	if (!why && !*nr)
+		why = xasprintf("%s() has no in-tree caller", str(fn, "name"));
+	c->visiting[c->nr_visiting++] = fn;
+	return why;
+}
+
 /* A private table was met: remember whose, for the note. */
 static char *private_table(struct ip_context *c, const char *owner)
 {
@@ -479,12 +477,21 @@ struct private_sites {
 	char *why;		/* and its explanation */
 };
 
-/* A call site passed a private table: keep the first one. */
+/*
+ * The call site s passed a private table for callee's parameter ip (inner
+ * says so, and is freed): keep the first one.
+ */
 static void private_site(struct ip_context *c, struct private_sites *ps,
-			 const struct call_site *s, const char *callee,
-			 char *why)
+			 const struct call_site *s, json_t *callee, int ip,
+			 char *inner)
 {
-	site_owner(c, s, callee);
+	char *why = xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
+			      s->file, s->line, s->caller,
+			      str(s->args[ip], "text"), param_name(callee, ip),
+			      inner);
+
+	free(inner);
+	site_owner(c, s, str(callee, "name"));
 	ps->nr++;
 	if (ps->owner) {
 		free(why);
@@ -556,11 +563,7 @@ static char *prove_table_param(struct ip_context *c, json_t *fn, int ip,
 		return xasprintf("'%s' is no parameter of %s()", pname, name);
 	if (!enter(c, fn, depth, &why))
 		return why;
-	nr = call_sites(c, fn, &sites);
-	why = lexical_check(c, fn, sites, nr);
-	if (!why && !nr)
-		why = xasprintf("%s() has no in-tree caller", name);
-	c->visiting[c->nr_visiting++] = fn;
+	why = callers_of(c, fn, &sites, &nr);
 	for (i = 0; !why && i < nr; i++) {
 		struct call_site *s = &sites[i];
 
@@ -572,12 +575,7 @@ static char *prove_table_param(struct ip_context *c, json_t *fn, int ip,
 		inner = prove_table(c, json_object_get(s->args[ip], "value"),
 				    s->file, s->caller, depth + 1);
 		if (inner && c->owner) {
-			private_site(c, &ps, s, name,
-				     xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
-					       s->file, s->line, s->caller,
-					       str(s->args[ip], "text"), pname,
-					       inner));
-			free(inner);
+			private_site(c, &ps, s, fn, ip, inner);
 			continue;
 		}
 		if (inner) {
@@ -614,11 +612,7 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 	c->passed = 0;
 	if (!enter(c, fn, depth, &why))
 		return why;
-	nr = call_sites(c, fn, &sites);
-	why = lexical_check(c, fn, sites, nr);
-	if (!why && !nr)
-		why = xasprintf("%s() has no in-tree caller", name);
-	c->visiting[c->nr_visiting++] = fn;
+	why = callers_of(c, fn, &sites, &nr);
 	for (i = 0; !why && i < nr; i++) {
 		struct call_site *s = &sites[i];
 
@@ -637,12 +631,7 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 				s->file, s->caller, level, depth + 1, &x);
 		if (inner && c->owner) {
 			/* a private table: no address to compare */
-			private_site(c, &ps, s, name,
-				     xasprintf("the call at %s:%d in %s() passes '%s' for '%s': %s",
-					       s->file, s->line, s->caller,
-					       str(s->args[ip], "text"), pname,
-					       inner));
-			free(inner);
+			private_site(c, &ps, s, fn, ip, inner);
 		} else if (inner && has(json_object_get(s->args[ip], "value"), "param")) {
 			/* a caller passing its own parameter on: one link */
 			why = xasprintf("%s() passes its parameter '%s' on at %s:%d; %s",

@@ -24,16 +24,6 @@ static void add_analysis(struct ip_facts *facts, const struct analysis *an)
 			ip_facts_add_file(facts, an->files[i].path);
 }
 
-static bool listed(char **files, size_t nr, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < nr; i++)
-		if (!strcmp(files[i], path))
-			return true;
-	return false;
-}
-
 /* The files that mention the needed names and were not analysed yet. */
 static size_t callers_files(const char *root, const struct ip_facts *facts,
 			    char **names, size_t nr_names, char ***out)
@@ -46,7 +36,7 @@ static size_t callers_files(const char *root, const struct ip_facts *facts,
 		n = names_files(root, names[i], &found);
 		for (j = 0; j < n; j++) {
 			if (!ip_facts_has_file(facts, found[j]) &&
-			    !listed(*out, nr, found[j]))
+			    !strings_have(*out, nr, found[j]))
 				*ARRAY_PUSH(*out, nr, alloc) = found[j];
 			else
 				free(found[j]);
@@ -69,15 +59,6 @@ static char *joined(char **names, size_t nr)
 	return all;
 }
 
-static void free_strings(char **v, size_t nr)
-{
-	size_t i;
-
-	for (i = 0; i < nr; i++)
-		free(v[i]);
-	free(v);
-}
-
 void interproc_run(const struct spatch_config *cfg, const char *tree,
 		   const struct analysis *an, const struct scan_result *scan,
 		   struct finding_list *findings)
@@ -97,7 +78,7 @@ void interproc_run(const struct spatch_config *cfg, const char *tree,
 		nr_files = nr_need ? callers_files(cfg->root, &facts, need,
 						   nr_need, &files) : 0;
 		if (!nr_files) {
-			free_strings(need, nr_need);
+			strings_free(need, nr_need);
 			break;
 		}
 		names = joined(need, nr_need);
@@ -107,8 +88,8 @@ void interproc_run(const struct spatch_config *cfg, const char *tree,
 		unsetenv("PTSYNC_CALLEES");
 		analysis_free(&more);
 		free(names);
-		free_strings(files, nr_files);
-		free_strings(need, nr_need);
+		strings_free(files, nr_files);
+		strings_free(need, nr_need);
 	}
 	ip_facts_free(&facts);
 }

@@ -41,5 +41,9 @@ int default_jobs(void);
 
 bool str_starts_with(const char *s, const char *prefix);
 bool str_ends_with(const char *s, const char *suffix);
+/* Is s one of the nr strings of v? */
+bool strings_have(char *const *v, size_t nr, const char *s);
+/* Free nr strings and their array. */
+void strings_free(char **v, size_t nr);
 
 #endif
