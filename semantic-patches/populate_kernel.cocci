@@ -151,15 +151,20 @@ def has_defs(p):
 def is_param(p):
 	return key(p) in params
 
+code_start = {}	# file -> line of its first declaration or function
+linux_includes = {}	# file -> lines of its <linux/...> includes
+
+def code_at(p):
+	f = p.file
+	code_start[f] = min(code_start.get(f, int(p.line)), int(p.line))
+
 def last_linux_include(p):
-	"""The last <linux/...> include of the file's top include block."""
-	last = None
-	for i, text in enumerate(lines_of(p.file)):
-		if re.match(r"\s*\x23\s*include\s*<linux/", text):
-			last = i + 1
-		elif re.match(r"\s*(\x23|/?\*|/{2}|$)", text) is None:
-			break
-	return last == int(p.line)
+	"""The last <linux/...> include above the first declaration or
+	function: the end of the file's top include block."""
+	top = code_start.get(p.file)
+	above = [l for l in linux_includes.get(p.file, [])
+		 if top is None or l < top]
+	return bool(above) and max(above) == int(p.line)
 
 def in_function(p):
 	return (p.file, p.current_element) in functions
@@ -988,10 +993,43 @@ expression E1, E2;
   , E1, E2)
 )
 
-// The include goes after the last <linux/...> include of the top block.
+// The include goes after the last <linux/...> include of the top block:
+// above the first declaration or function definition.
 @has_pgalloc depends on rewrite@
 @@
 #include <linux/pgalloc.h>
+
+@code_decl depends on rewrite && !has_pgalloc@
+declaration d;
+position q;
+@@
+d@q
+
+@script:python@
+q << code_decl.q;
+@@
+code_at(q[0])
+
+@code_fn depends on rewrite && !has_pgalloc@
+identifier f;
+position q;
+@@
+f@q(...) { ... }
+
+@script:python@
+q << code_fn.q;
+@@
+code_at(q[0])
+
+@linux_any depends on rewrite && !has_pgalloc@
+position p;
+@@
+#include <linux/...>@p
+
+@script:python@
+p << linux_any.p;
+@@
+linux_includes.setdefault(p[0].file, []).append(int(p[0].line))
 
 @linux_include depends on rewrite && !has_pgalloc@
 position p : script:python() { last_linux_include(p[0]) };
