@@ -38,6 +38,8 @@ struct ip_facts {
 	size_t nr_args, alloc_args;
 	char **files;		/* files whose facts are in, sorted */
 	size_t nr_files, alloc_files;
+	char **asked;		/* "file:name": the file's calls of name are in */
+	size_t nr_asked, alloc_asked;
 	/* #include "....c" lines: whose static functions other files see */
 	const struct scan_c_include *c_includes;
 	size_t nr_c_includes;
@@ -58,6 +60,14 @@ struct name_uses {
 void ip_facts_add(struct ip_facts *facts, char *const *lines, size_t nr);
 bool ip_facts_has_file(const struct ip_facts *facts, const char *file);
 void ip_facts_add_file(struct ip_facts *facts, const char *file);
+/*
+ * Were file's calls of name analysed?  A file analysed before name was
+ * needed has them only when it defines name itself.
+ */
+bool ip_facts_asked(const struct ip_facts *facts, const char *file,
+		    const char *name);
+void ip_facts_add_asked(struct ip_facts *facts, const char *file,
+			const char *name);
 void ip_facts_free(struct ip_facts *facts);
 
 /* Every mention of name in root/path, appended to out. */

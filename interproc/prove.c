@@ -380,6 +380,10 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 			need(c, name);
 			why = xasprintf("%s() is called at %s:%d, a file not analysed",
 					name, u->file, u->line);
+		} else if (!ip_facts_asked(c->facts, u->file, name)) {
+			need(c, name);
+			why = xasprintf("%s() is called at %s:%d, a file not analysed for its callers",
+					name, u->file, u->line);
 		} else if (find_function(c, u->file, name) != fn) {
 			why = xasprintf("the call of %s() at %s:%d may reach another definition of %s()",
 					name, u->file, u->line, name);
@@ -764,6 +768,8 @@ static char *prove_returned_table(struct ip_context *c, json_t *fn,
 
 	for (j = 0; !why && j < json_array_size(rets); j++) {
 		r = json_array_get(rets, j);
+		if (has(r, "null"))	/* failure: no table to populate */
+			continue;
 		q = has(r, "table_param") ? str(r, "table_param") :
 		    has(r, "param") ? str(r, "param") : NULL;
 		if (!q) {

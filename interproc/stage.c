@@ -35,7 +35,8 @@ static size_t callers_files(const char *root, const struct ip_facts *facts,
 	for (i = 0; i < nr_names; i++) {
 		n = names_files(root, names[i], &found);
 		for (j = 0; j < n; j++) {
-			if (!ip_facts_has_file(facts, found[j]) &&
+			if ((!ip_facts_has_file(facts, found[j]) ||
+			     !ip_facts_asked(facts, found[j], names[i])) &&
 			    !strings_have(*out, nr, found[j]))
 				*ARRAY_PUSH(*out, nr, alloc) = found[j];
 			else
@@ -44,6 +45,33 @@ static size_t callers_files(const char *root, const struct ip_facts *facts,
 		free(found);
 	}
 	return nr;
+}
+
+static void add_known_functions(const struct ip_facts *facts, char ***names,
+				size_t *nr)
+{
+	size_t alloc = *nr, i;
+	const char *name;
+
+	for (i = 0; i < facts->nr_functions; i++) {
+		name = json_string_value(json_object_get(facts->functions[i],
+							 "name"));
+		if (name && !strings_have(*names, *nr, name))
+			*ARRAY_PUSH(*names, *nr, alloc) = xstrdup(name);
+	}
+}
+
+/* The files just analysed now have their calls of every needed name. */
+static void mark_asked(struct ip_facts *facts, const struct analysis *an,
+		       char **names, size_t nr_names)
+{
+	size_t i, j;
+
+	for (i = 0; i < an->nr_files; i++)
+		if (an->files[i].status == FILE_ANALYSED)
+			for (j = 0; j < nr_names; j++)
+				ip_facts_add_asked(facts, an->files[i].path,
+						   names[j]);
 }
 
 static char *joined(char **names, size_t nr)
@@ -81,10 +109,17 @@ void interproc_run(const struct spatch_config *cfg, const char *tree,
 			strings_free(need, nr_need);
 			break;
 		}
+		/*
+		 * Also every function known to take or return an entry:
+		 * what a caller passes may be another one's result.
+		 */
+		add_known_functions(&facts, &need, &nr_need);
 		names = joined(need, nr_need);
 		setenv("PTSYNC_CALLEES", names, 1);
-		if (!analyse_files(cfg, files, nr_files, &more))
+		if (!analyse_files(cfg, files, nr_files, &more)) {
 			add_analysis(&facts, &more);
+			mark_asked(&facts, &more, need, nr_need);
+		}
 		unsetenv("PTSYNC_CALLEES");
 		analysis_free(&more);
 		free(names);

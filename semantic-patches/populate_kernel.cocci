@@ -1045,7 +1045,9 @@ position linux_include.p;
 @finalize:python@
 @@
 for (file, name), fn in sorted(functions.items()):
-	rets = [evaluate(k, t, (file, name)) for (k, t) in fn["returns"]]
+	# NULL (failure) is no table, and no entry
+	rets = [dict(null=True) if t in ("NULL", "0") else
+		evaluate(k, t, (file, name)) for (k, t) in fn["returns"]]
 	emit(dict(kind="function", file=file, name=name, line=fn["line"],
 		  static=fn["static"],
 		  assigned=sorted(v for v in fn["params"].values()
