@@ -54,7 +54,6 @@ if os.environ.get("PTSYNC_PROVEN"):
 # Functions whose call sites ptsync needs, defined in other files.
 WANTED = set(os.environ.get("PTSYNC_CALLEES", "").split())
 
-uses = {}	# use key -> (kind, extra) of an expression to evaluate
 origins = {}	# position key -> dict(level, address, vars, parent, table, owner)
 calls = {}	# position key of a call -> (callee, [argument texts])
 defs = {}	# use key -> [(line, position key of the value, text)]
@@ -132,24 +131,8 @@ def address_vars(addr):
 def level_of(name):
 	return name[:3]
 
-def add_use(p, kind):
-	uses[key(p)] = kind
-	return True
-
-def use_populate(p):
-	return add_use(p, "populate")
-
-def use_alloc(p):
-	return add_use(p, "alloc")
-
 def wanted(name):
 	return name in WANTED
-
-def has_defs(p):
-	return key(p) in defs
-
-def is_param(p):
-	return key(p) in params
 
 code_start = {}	# file -> line of its first declaration or function
 linux_includes = {}	# file -> lines of its <linux/...> includes
@@ -168,9 +151,6 @@ def last_linux_include(p):
 
 def in_function(p):
 	return (p.file, p.current_element) in functions
-
-def is_use(p):
-	return key(p) in uses
 
 def may_be_address(name):
 	"""Only a variable that some address is made of can matter."""
@@ -380,7 +360,7 @@ identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 expression E1, E2;
 position p2 != helper_fn.hp;
 position pc : script:python() { not in_helper_macro(pc[0]) };
-position pe : script:python() { use_populate(pe[0]) };
+position pe;
 symbol init_mm;
 @@
 pop@pc((&init_mm), E1@pe, E2@p2)
@@ -390,7 +370,7 @@ pop@pc((&init_mm), E1@pe, E2@p2)
 identifier palloc = {p4d_alloc, pud_alloc};
 expression X, A;
 position pc;
-position pe : script:python() { use_alloc(pe[0]) };
+position pe;
 @@
 palloc@pc((&init_mm), X@pe, A)
 
