@@ -44,7 +44,6 @@ HELPERS = ("pgd_populate_kernel", "p4d_populate_kernel")
 # In the order of the sect rule's branches.
 SECTIONS = ("__init", "__meminit", "__ref", "__exit", "__head", "__cpuinit",
 	    "__devinit", "__init_or_module", "__init_memblock", "noinstr")
-IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
 # Addresses ptsync proved from the callers: "file:line" -> text.
 PROVEN = {}
@@ -125,8 +124,17 @@ def section_of(p):
 			best = (line, sect)
 	return best and best[1]
 
-def address_vars(addr):
-	return set(IDENT_RE.findall(addr))
+address_at = {}	# position key of an address or call argument -> its variables
+arg_keys = {}	# position key of a call -> {index: position key of the argument}
+
+def add_address(pa):
+	address_at.setdefault(key(pa), set())
+
+def is_address(p):
+	return key(p) in address_at
+
+def vars_at(k):
+	return address_at.get(k, set())
 
 def level_of(name):
 	return name[:3]
@@ -158,8 +166,8 @@ def may_be_address(name):
 
 def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
-	address_names.update(address_vars(a))
-	origins[key(po)] = dict(level=level, address=a, vars=address_vars(a),
+	add_address(pa)
+	origins[key(po)] = dict(level=level, address=a, vars=key(pa),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
 
@@ -238,13 +246,13 @@ def value_at(pk, text, fn):
 			 owner=w if isinstance(w, str) else None)
 		if isinstance(w, tuple):
 			v["table_param"] = w[1]
-		return v, o["vars"]
+		return v, vars_at(o["vars"])
 	if pk in calls:
 		callee, argmap = calls[pk]
 		args = [argmap.get(i, "") for i in range(len(argmap))]
 		avars = set()
-		for a in args:
-			avars |= address_vars(a)
+		for ak in arg_keys.get(pk, {}).values():
+			avars |= vars_at(ak)
 		return dict(call=callee, args=args, at="%s:%s:%s" % pk), avars
 	return None, None
 
@@ -447,7 +455,8 @@ n << callarg.n;
 args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
-address_names.update(address_vars(args[int(n)]))
+arg_keys.setdefault(key(pc[0]), {})[int(n)] = key(pe[0])
+add_address(pe[0])
 
 @ret depends on json && fdef@
 expression E;
@@ -669,6 +678,36 @@ f << newtable_decl.f;
 p << newtable_decl.p;
 @@
 fresh_table(p[0], x, f)
+
+# The variables each address (and each call argument) is made of: the
+# identifiers in it, less the functions it calls.
+@addrvar depends on call || alloc || callarg@
+expression A;
+identifier v;
+position pa : script:python() { is_address(pa[0]) };
+@@
+\( A@pa \& <+... v ...+> \)
+
+@script:python@
+pa << addrvar.pa;
+v << addrvar.v;
+@@
+address_at[key(pa[0])].add(v)
+address_names.add(v)
+
+@addrfn depends on call || alloc || callarg@
+expression A;
+identifier f;
+expression list es;
+position pa : script:python() { is_address(pa[0]) };
+@@
+\( A@pa \& <+... f(es) ...+> \)
+
+@script:python@
+pa << addrfn.pa;
+f << addrfn.f;
+@@
+address_at[key(pa[0])].discard(f)
 
 # The uses that are plain identifiers get the flow rules below.
 @useid depends on call || alloc || callarg@
