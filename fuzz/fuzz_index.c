@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	e.facts = (const char *)data;
 	e.facts_len = size;
 	if (!index_replay_facts(&e, e.path, &res) &&
-	    (res.nr_sites || res.nr_helpers || res.nr_problems))
+	    (res.nr_sites || res.nr_helpers || res.nr_problems ||
+	     res.nr_c_includes))
 		abort();	/* a refused record must leave nothing behind */
 	scan_result_free(&res);
 	return 0;

@@ -139,7 +139,7 @@ bool index_clean(const struct scan_index *idx, const struct index_entry *e,
 
 void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 			size_t site0, size_t helper0, size_t problem0,
-			size_t files0, size_t bytes0)
+			size_t include0, size_t files0, size_t bytes0)
 {
 	const struct scan_site *s;
 	size_t i;
@@ -170,6 +170,9 @@ void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 	rec_put_u64(b, res->nr_problems - problem0);
 	for (i = problem0; i < res->nr_problems; i++)
 		rec_put_str(b, res->problems[i].reason);
+	rec_put_u64(b, res->nr_c_includes - include0);
+	for (i = include0; i < res->nr_c_includes; i++)
+		rec_put_str(b, res->c_includes[i].included);
 }
 
 static void replay_sites(struct rec_reader *r, const char *rel,
@@ -204,6 +207,7 @@ static void replay_rest(struct rec_reader *r, const char *rel,
 	size_t n = rec_get_count(r, 8 * 3), i;
 	struct scan_helper *h;
 	struct scan_problem *p;
+	struct scan_c_include *inc;
 
 	for (i = 0; i < n && !r->bad; i++) {
 		h = ARRAY_PUSH(res->helpers, res->nr_helpers,
@@ -220,12 +224,26 @@ static void replay_rest(struct rec_reader *r, const char *rel,
 		p->path = xstrdup(rel);
 		p->reason = xstrdup(rec_peek_str(r));
 	}
+	n = rec_get_count(r, 8);
+	for (i = 0; i < n && !r->bad; i++) {
+		inc = ARRAY_PUSH(res->c_includes, res->nr_c_includes,
+				 res->alloc_c_includes);
+		inc->path = xstrdup(rel);
+		inc->included = xstrdup(rec_peek_str(r));
+	}
 }
 
 /* Drop what a corrupt record added, so that the file is read instead. */
 static void undo(struct scan_result *res, size_t site0, size_t helper0,
-		 size_t problem0)
+		 size_t problem0, size_t include0)
 {
+	while (res->nr_c_includes > include0) {
+		struct scan_c_include *inc =
+			&res->c_includes[--res->nr_c_includes];
+
+		free(inc->path);
+		free(inc->included);
+	}
 	while (res->nr_sites > site0) {
 		struct scan_site *s = &res->sites[--res->nr_sites];
 
@@ -251,7 +269,7 @@ bool index_replay_facts(const struct index_entry *e, const char *rel,
 			struct scan_result *res)
 {
 	size_t site0 = res->nr_sites, helper0 = res->nr_helpers;
-	size_t problem0 = res->nr_problems;
+	size_t problem0 = res->nr_problems, include0 = res->nr_c_includes;
 	struct rec_reader r;
 	uint64_t files, bytes;
 
@@ -261,7 +279,7 @@ bool index_replay_facts(const struct index_entry *e, const char *rel,
 	replay_sites(&r, rel, res);
 	replay_rest(&r, rel, res);
 	if (!rec_done(&r) || files > 1) {
-		undo(res, site0, helper0, problem0);
+		undo(res, site0, helper0, problem0, include0);
 		cache_count(CS_CORRUPT, 1);
 		return false;
 	}

@@ -24,7 +24,7 @@
 #include "scan/scan.h"
 
 /* Bump when what scan_buffer() records, or the encoding, changes. */
-#define SCAN_INDEX_VERSION 1
+#define SCAN_INDEX_VERSION 2	/* 2: #include "....c" lines */
 
 struct index_entry {
 	const char *path;		/* NULL: no entry (the file went unread) */
@@ -55,10 +55,10 @@ const struct index_entry *index_find(const struct scan_index *idx,
 bool index_clean(const struct scan_index *idx, const struct index_entry *e,
 		 const struct stat *st);
 
-/* The facts res gained from sites/helpers/problems [from..] on. */
+/* The facts res gained from sites/helpers/problems/includes [from..] on. */
 void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 			size_t site0, size_t helper0, size_t problem0,
-			size_t files0, size_t bytes0);
+			size_t include0, size_t files0, size_t bytes0);
 /* Append the facts of e (path rel) to res; false when corrupt. */
 bool index_replay_facts(const struct index_entry *e, const char *rel,
 			struct scan_result *res);

@@ -273,8 +273,8 @@ static void record_entry(struct worker *w, struct index_entry *e,
 	file_id_of(st, &e->id);
 	e->hash = hash_bytes(zero, w->buf, len);
 	index_encode_facts(&b, &w->res, before->nr_sites, before->nr_helpers,
-			   before->nr_problems, before->files_scanned,
-			   before->bytes_scanned);
+			   before->nr_problems, before->nr_c_includes,
+			   before->files_scanned, before->bytes_scanned);
 	e->owned = b.data;
 	e->facts = b.data ? b.data : "";
 	e->facts_len = b.len;
