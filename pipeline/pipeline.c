@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,40 @@ void shared_model_need(struct shared_model *s, const char *root)
 	s->built = true;
 }
 
+struct model_job {
+	const char *root;
+	struct arch_model *model;
+};
+
+static void *model_thread(void *arg)
+{
+	struct model_job *job = arg;
+
+	build_model(job->root, job->model);
+	return NULL;
+}
+
+/*
+ * The arch model and spatch need nothing from each other, and spatch's
+ * processes leave a core idle while they start (its Python set-up waits
+ * on shells) and when one batch ends first: the model is built in that
+ * time rather than before spatch starts.  Only the model's own code runs
+ * in the thread; a thread that cannot start builds it here instead.
+ */
+static void analyse_with_model(const struct pipeline_opts *o,
+			       struct pipeline *p, const char *model_root)
+{
+	struct model_job job = { .root = model_root, .model = &p->model };
+	pthread_t tid;
+	bool started = !pthread_create(&tid, NULL, model_thread, &job);
+
+	analyse(o, p);
+	if (started)
+		pthread_join(tid, NULL);
+	else
+		build_model(model_root, &p->model);
+}
+
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 {
 	const char *model_root = o->model_root ? o->model_root : o->root;
@@ -96,9 +131,10 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 							  o->nr_paths, o->jobs,
 							  &p->scan))
 		return -1;
-	if (!shared)
-		build_model(model_root, &p->model);
-	analyse(o, p);
+	if (shared)
+		analyse(o, p);
+	else
+		analyse_with_model(o, p, model_root);
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
 	if (!shared || p->findings.nr)
