@@ -222,10 +222,15 @@ static void sort_unique(struct file_list *files)
 	files->nr = n;
 }
 
-/* Read into w->buf; false with errno set, EFBIG if it grew too large. */
+/*
+ * Read into w->buf; false with errno set, EFBIG if it grew too large.
+ * A short read once the size fstat() gave is reached is the end of the
+ * file: asking again for the read() that returns 0 was one system call
+ * in five of a cold scan (60k of them on 6.12).
+ */
 static bool read_whole(struct worker *w, int fd, size_t size, size_t *len)
 {
-	size_t n = 0;
+	size_t n = 0, want;
 	ssize_t got;
 
 	grow_array((void **)&w->buf, &w->alloc, size + 1, 1);
@@ -235,7 +240,8 @@ static bool read_whole(struct worker *w, int fd, size_t size, size_t *len)
 				break;
 			grow_array((void **)&w->buf, &w->alloc, n + 1, 1);
 		}
-		got = read(fd, w->buf + n, w->alloc - n);
+		want = w->alloc - n;
+		got = read(fd, w->buf + n, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
@@ -243,6 +249,8 @@ static bool read_whole(struct worker *w, int fd, size_t size, size_t *len)
 		if (!got)
 			break;
 		n += got;
+		if ((size_t)got < want && n >= size)
+			break;
 	}
 	*len = n;
 	if (n > SCAN_MAX_FILE_SIZE) {
