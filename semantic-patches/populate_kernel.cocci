@@ -62,6 +62,8 @@ mods = {}	# use key -> [(var, line, column, since_origin)]
 pairs = []	# (pointer, position, var, position) stepping together
 assigns = {}	# (file, function, var) -> [position key of a value]
 allocated = {}	# (file, function, var) -> allocator that set it
+# Tables that are the kernel's by name; any other table must show it.
+KERNEL_TABLES = ("init_mm.pgd", "swapper_pg_dir", "init_top_pgt")
 functions = {}	# (file, name) -> dict(line, static, params, returns)
 decisions = {}
 file_lines = {}
@@ -187,41 +189,64 @@ def paired(ptr, ppos, var, vpos):
 	return False
 
 def owner_of_var(fn, var, seen):
-	"""Whose table a local pointer points into, when not the kernel's:
-	a private owner's text, or ("param", P) when the table is what the
-	callers pass for parameter P, which only they can tell."""
+	"""Whose table a local pointer points into: a private owner's text,
+	("param", P) when only the callers of the function can tell,
+	("unknown", why) when nothing shows it is the kernel's, or None when
+	every value it gets is an entry of the kernel's table."""
 	k = (fn[0], fn[1], var)
 	if k in seen:
 		return None
 	seen.add(k)
+	found = []
 	for (v, text) in assigns.get(k, []):
 		w = owner_at(fn, v, seen)
-		if w is None and text.isidentifier():
-			w = owner_of_var(fn, text, seen)
-		if w:
+		if w is None and v not in origins:
+			w = owner_of_var(fn, text, seen) if text.isidentifier() \
+				else ("unknown", text)
+		if isinstance(w, str):
 			return w
+		found.append(w)
 	if k in ptr_params:
-		return ("param", var)
+		found.append(("param", var))
+	if not found:
+		return ("unknown", var)
+	for w in found:
+		if w is not None and w[0] == "unknown":
+			return w
+	for w in found:
+		if w is not None:
+			return w
 	return None
 
 def owner_at(fn, k, seen):
+	"""owner_of_var() for the entry made at origin k: a parent or a table
+	counts as the kernel's only when its own origin says so."""
 	o = origins.get(k)
 	if o is None or k in seen:
 		return None
 	seen.add(k)
 	if o["owner"]:
 		return o["owner"]
-	if o["table"] and (fn[0], fn[1], o["table"]) in allocated:
+	t = o["table"]
+	if t and (fn[0], fn[1], t) in allocated:
 		return "'%s', a table just allocated by %s()" % \
-			(o["table"], allocated[(fn[0], fn[1], o["table"])])
-	if o["table"] and o["table"].isidentifier():
-		return owner_of_var(fn, o["table"], seen)
+			(t, allocated[(fn[0], fn[1], t)])
+	if t:
+		if t.replace(" ", "") in KERNEL_TABLES:
+			return None
+		if t.isidentifier():
+			return owner_of_var(fn, t, seen)
+		return ("unknown", t)
 	if o["parent"]:
 		pk, ptext = o["parent"]
-		w = owner_at(fn, pk, seen)
-		if w is None and ptext.isidentifier():
-			w = owner_of_var(fn, ptext, seen)
-		return w
+		# X + p4d_index(A) starts where X does: X is no origin then.
+		if pk in origins and pk != k:
+			return owner_at(fn, pk, seen)
+		# Stepping a pointer (pgd++) stays in its table.
+		var = ptext.strip("+- ")
+		if var.isidentifier():
+			return owner_of_var(fn, var, seen)
+		return ("unknown", ptext)
 	return None
 
 def steady(k, ptr, avars, origin_line):
@@ -244,7 +269,10 @@ def value_at(pk, text, fn):
 		w = owner_at(fn, pk, set())
 		v = dict(entry=o["level"], address=o["address"],
 			 owner=w if isinstance(w, str) else None)
-		if isinstance(w, tuple):
+		if isinstance(w, tuple) and w[0] == "unknown":
+			v = dict(unknown="nothing shows that '%s' is the "
+				 "kernel's page table" % w[1])
+		elif isinstance(w, tuple):
 			v["table_param"] = w[1]
 		return v, vars_at(o["vars"])
 	if pk in calls:
@@ -280,6 +308,8 @@ def evaluate(k, text, fn):
 	vals = []
 	for (line, vk, vtext) in sorted(found):
 		val, avars = value_at(vk, vtext, fn)
+		if val is not None and "unknown" in val:
+			return val
 		if val is None:
 			return dict(unknown="'%s' is set from '%s' at line %s" %
 				    (text, vtext, line))

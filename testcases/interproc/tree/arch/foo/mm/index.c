@@ -2,12 +2,12 @@
 /* Entries found by table arithmetic: T + p4d_index(A), &T[pgd_index(A)]. */
 #include <linux/mm.h>
 
-extern pgd_t boot_top_pgt[];
+extern pgd_t init_top_pgt[];
 
 void __init map_by_index(p4d_t *p4d_page, unsigned long vaddr, pud_t *pud)
 {
 	p4d_t *p4d = p4d_page + p4d_index(vaddr);
-	pgd_t *pgd = &boot_top_pgt[pgd_index(vaddr)];
+	pgd_t *pgd = &init_top_pgt[pgd_index(vaddr)];
 
 	pgd_populate(&init_mm, pgd, p4d_page); /* expect: raw-populate address=vaddr */
 	/* p4d_page's table is whatever the (missing) callers pass */
