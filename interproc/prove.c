@@ -974,6 +974,32 @@ static void prove_finding(struct ip_context *c, struct finding *f)
 	json_decref(val);
 }
 
+/*
+ * An indirect population is never rewritten, but whose table it fills
+ * decides how it is reported: when every caller passes a private table
+ * for the entry's parameter, it is a note naming that table, as a raw
+ * call would be.
+ */
+static void own_indirect(struct ip_context *c, struct finding *f)
+{
+	json_t *val;
+	char *why;
+	size_t mark = c->nr_steps;
+
+	if (!f->indirect || f->unanalyzed || f->owner)
+		return;
+	val = json_loads(f->value, 0, NULL);
+	forget_owner(c);
+	why = prove_table(c, val, f->file, f->function, 0);
+	if (why && c->owner) {
+		f->owner = c->owner;
+		c->owner = NULL;
+	}
+	free(why);
+	drop_steps(c, mark);
+	json_decref(val);
+}
+
 size_t interproc_prove(const char *root, const char *tree,
 		       struct ip_facts *facts, struct finding_list *findings,
 		       char ***need)
@@ -994,6 +1020,8 @@ size_t interproc_prove(const char *root, const char *tree,
 		json_decref(val);
 		if (wants_proof(f))
 			prove_finding(&c, f);
+		else
+			own_indirect(&c, f);
 	}
 	for (i = 0; i < c.nr_memo; i++) {
 		free(c.memo[i].key);

@@ -9,7 +9,7 @@ void __init vm_b_map(unsigned long vstart, p4d_t *p, pud_t *pud)
 	if (!pgd)
 		return;
 	if (pgd_none(*pgd))
-		pgd_populate(&init_mm, pgd, p); /* expect: raw-populate-manual reason~is set from 'vm_pgd_fill(vstart, p)' */
+		pgd_populate(&init_mm, pgd, p); /* expect: raw-populate-manual reason~vm_pgd_fill( */
 
 	vm_p4d_fill(pgd, vstart, pud);
 }
