@@ -700,13 +700,19 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 			    !json_is_true(json_array_get(m, 2)))
 				ok = false;
 		}
+		if (!ok) {
+			if (!local)
+				local = xasprintf("'%s' changes in %s() before the use and '%s' does not follow",
+						  v, function, p);
+			continue;
+		}
 		for (i = 0; ok && i < json_array_size(steps); i++)
 			if (!in_array(json_array_get(json_array_get(steps, i), 1), v))
 				ok = false;
 		if (!ok) {
 			if (!local)
-				local = xasprintf("'%s' changes in %s() before the use and '%s' does not follow",
-						  v, function, p);
+				local = xasprintf("'%s' advances in %s() before the use and '%s' does not follow",
+						  p, function, v);
 			continue;
 		}
 		reason = prove_callers(c, fn, ip, iv, level, depth);
@@ -730,6 +736,14 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 		} else {
 			free(reason);
 		}
+	}
+	/*
+	 * No caller agreed with any stable parameter: the one that changes
+	 * is the likelier address, and its change the better explanation.
+	 */
+	if (why && local && !best) {
+		free(why);
+		why = NULL;
 	}
 	if (!why)
 		why = local ? local : xasprintf("%s() has no parameter that could be the address",
