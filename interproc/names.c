@@ -20,12 +20,14 @@
 #include "scan/scan.h"
 
 /* Bump when what names_in_file() finds, or the record, changes. */
-#define NAME_USES_VERSION 1
+#define NAME_USES_VERSION 2
 
 struct lex {
 	const char *s, *end;
 	int line;
 	char prev[64], prev2[64];	/* the two previous tokens */
+	bool spliced;		/* a backslash just before the newline */
+	bool in_define;		/* inside a #define, up to its last line */
 };
 
 static bool ident_byte(char c)
@@ -38,9 +40,15 @@ static void skip_space(struct lex *lx)
 {
 	while (lx->s < lx->end) {
 		if (*lx->s == '\n') {
+			if (!lx->spliced)
+				lx->in_define = false;
+			lx->spliced = false;
 			lx->line++;
 			lx->s++;
-		} else if (isspace((unsigned char)*lx->s) || *lx->s == '\\') {
+		} else if (*lx->s == '\\') {
+			lx->spliced = true;
+			lx->s++;
+		} else if (isspace((unsigned char)*lx->s)) {
 			lx->s++;
 		} else if (lx->s + 1 < lx->end && !memcmp(lx->s, "/*", 2)) {
 			for (lx->s += 2; lx->s + 1 < lx->end &&
@@ -104,6 +112,9 @@ static int classify(struct lex *lx)
 		return USE_EXPORT;
 	if (next != '(' || !strcmp(lx->prev, "define"))
 		return USE_OTHER;
+	/* a call in a macro body: the macro's users are the callers */
+	if (lx->in_define)
+		return USE_OTHER;
 	if (!strcmp(lx->prev, "*") ||
 	    (ident_byte(lx->prev[0]) && !statement_word(lx->prev)))
 		return USE_DECL;
@@ -151,6 +162,9 @@ static bool read_uses(const char *root, const char *path, const char *name,
 		}
 		for (start = lx.s; lx.s < lx.end && ident_byte(*lx.s); lx.s++)
 			;
+		if (!strcmp(lx.prev, "#") && lx.s - start == 6 &&
+		    !memcmp(start, "define", 6))
+			lx.in_define = true;
 		if ((size_t)(lx.s - start) == n && !memcmp(start, name, n)) {
 			line = lx.line;
 			kind = classify(&lx);
