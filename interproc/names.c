@@ -165,6 +165,14 @@ static bool read_uses(const char *root, const char *path, const char *name,
 		if (!strcmp(lx.prev, "#") && lx.s - start == 6 &&
 		    !memcmp(start, "define", 6))
 			lx.in_define = true;
+		/* a header's name is no use: #include <asm/name.h> */
+		if (!strcmp(lx.prev, "#") && lx.s - start == 7 &&
+		    !memcmp(start, "include", 7)) {
+			while (lx.s < lx.end && *lx.s != '\n')
+				lx.s++;
+			remember(&lx, start, 7);
+			continue;
+		}
 		if ((size_t)(lx.s - start) == n && !memcmp(start, name, n)) {
 			line = lx.line;
 			kind = classify(&lx);
