@@ -442,6 +442,18 @@ static char *callers_of(struct ip_context *c, json_t *fn,
 	return why;
 }
 
+/*
+ * The in-tree callers of a function defined in a header all agree: that
+ * proves nothing for modules, which include headers too (like an export).
+ */
+static char *header_callers(json_t *fn)
+{
+	if (!str_ends_with(str(fn, "file"), ".h"))
+		return NULL;
+	return xasprintf("%s() is defined in a header, so callers outside the tree may pass anything",
+			 str(fn, "name"));
+}
+
 /* A private table was met: remember whose, for the note. */
 static char *private_table(struct ip_context *c, const char *owner)
 {
@@ -597,6 +609,8 @@ static char *prove_table_param(struct ip_context *c, json_t *fn, int ip,
 	c->nr_visiting--;
 	free(sites);
 	why = private_verdict(c, &ps, nr, why);
+	if (!why)
+		why = header_callers(fn);
 	if (why)
 		drop_steps(c, mark);
 	return why;
@@ -663,6 +677,8 @@ static char *prove_callers(struct ip_context *c, json_t *fn, int ip, int iv,
 	c->nr_visiting--;
 	c->passed = passed;
 	why = private_verdict(c, &ps, nr, why);
+	if (!why)
+		why = header_callers(fn);
 	if (why)
 		drop_steps(c, mark);
 	free(sites);
