@@ -692,8 +692,8 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 {
 	json_t *fn = find_function(c, file, function), *mods, *steps, *m;
 	const char *p = str(val, "param"), *v;
-	char *why = NULL, *local = NULL, *reason;
-	size_t best = 0;
+	char *why = NULL, *local = NULL, *narrow = NULL, *reason;
+	size_t best = 0, before;
 	int ip, iv, n;
 	size_t i;
 	bool ok;
@@ -731,16 +731,27 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 						  p, function, v);
 			continue;
 		}
+		before = c->nr_steps;
 		reason = prove_callers(c, fn, ip, iv, level, depth);
 		if (reason && c->owner) {
 			/* private whichever parameter is the address */
 			free(local);
+			free(narrow);
 			free(why);
 			return reason;
+		}
+		if (!reason && in_array(json_object_get(fn, "narrow"), v)) {
+			/* a u32 or an int would sync a truncated address */
+			drop_steps(c, before);
+			free(narrow);
+			narrow = xasprintf("the callers pass the address for '%s', but %s() keeps it in too narrow a type",
+					   v, function);
+			continue;
 		}
 		if (!reason) {
 			*addr = xstrdup(v);
 			free(local);
+			free(narrow);
 			free(why);
 			return NULL;
 		}
@@ -760,6 +771,11 @@ static char *resolve_param(struct ip_context *c, json_t *val,
 	if (why && local && !best) {
 		free(why);
 		why = NULL;
+	}
+	if (narrow) {
+		free(why);
+		why = narrow;
+		narrow = NULL;
 	}
 	if (!why)
 		why = local ? local : xasprintf("%s() has no parameter that could be the address",

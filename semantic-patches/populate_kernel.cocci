@@ -64,6 +64,11 @@ assigns = {}	# (file, function, var) -> [position key of a value]
 allocated = {}	# (file, function, var) -> allocator that set it
 # Tables that are the kernel's by name; any other table must show it.
 KERNEL_TABLES = ("init_mm.pgd", "swapper_pg_dir", "init_top_pgt")
+# Parameter types that hold a whole virtual address: a u32 or an int
+# parameter would sync a truncated one.
+WIDE_TYPES = ("unsigned long", "unsigned long int", "long unsigned int",
+	      "long", "u64", "__u64", "uint64_t", "uintptr_t",
+	      "unsigned long long")
 functions = {}	# (file, name) -> dict(line, static, params, returns)
 decisions = {}
 file_lines = {}
@@ -458,8 +463,11 @@ f << fdef.f;
 pf << fdef.pf;
 k << fparam.k;
 v << fparam.v;
+T2 << fparam.T2;
 @@
 function_of(pf[0], f)["params"][int(k)] = v
+if " ".join(T2.split()) not in WIDE_TYPES and not T2.endswith("*"):
+	function_of(pf[0], f).setdefault("narrow", set()).add(v)
 
 @script:python depends on json@
 f << fdef.f;
@@ -1098,7 +1106,7 @@ for (file, name), fn in sorted(functions.items()):
 	rets = [dict(null=True) if t in ("NULL", "0") else
 		evaluate(k, t, (file, name)) for (k, t) in fn["returns"]]
 	emit(dict(kind="function", file=file, name=name, line=fn["line"],
-		  static=fn["static"],
+		  static=fn["static"], narrow=sorted(fn.get("narrow", ())),
 		  assigned=sorted(v for v in fn["params"].values()
 				  if (file, name, v) in changed),
 		  params=[fn["params"].get(i, "") for i in range(len(fn["params"]))],
