@@ -13,16 +13,6 @@ struct walk_ctx {
 extern pgd_t *lookup_table(unsigned long a);
 static pgd_t *other_pgd;
 
-static void set_global(p4d_t *p4d, unsigned long addr, pud_t *pud)
-{
-	p4d_populate(&init_mm, p4d, pud); /* expect: raw-populate-manual reason~'other_pgd' */
-}
-
-void global_user(unsigned long a, pud_t *pud)
-{
-	set_global(p4d_offset(other_pgd + pgd_index(a), a), a, pud);
-}
-
 void field_user(struct walk_ctx *c, unsigned long a, pud_t *pud)
 {
 	pgd_t *pgd = c->pgd + pgd_index(a);
