@@ -44,6 +44,7 @@ HELPERS = ("pgd_populate_kernel", "p4d_populate_kernel")
 # In the order of the sect rule's branches.
 SECTIONS = ("__init", "__meminit", "__ref", "__exit", "__head", "__cpuinit",
 	    "__devinit", "__init_or_module", "__init_memblock", "noinstr")
+IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
 # Addresses ptsync proved from the callers: "file:line" -> text.
 PROVEN = {}
@@ -131,17 +132,8 @@ def section_of(p):
 			best = (line, sect)
 	return best and best[1]
 
-address_at = {}	# position key of an address or call argument -> its variables
-arg_keys = {}	# position key of a call -> {index: position key of the argument}
-
-def add_address(pa):
-	address_at.setdefault(key(pa), set())
-
-def is_address(p):
-	return key(p) in address_at
-
-def vars_at(k):
-	return address_at.get(k, set())
+def address_vars(addr):
+	return set(IDENT_RE.findall(addr))
 
 def level_of(name):
 	return name[:3]
@@ -173,8 +165,8 @@ def may_be_address(name):
 
 def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
-	add_address(pa)
-	origins[key(po)] = dict(level=level, address=a, vars=key(pa),
+	address_names.update(address_vars(a))
+	origins[key(po)] = dict(level=level, address=a, vars=address_vars(a),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
 
@@ -279,13 +271,13 @@ def value_at(pk, text, fn):
 				 "kernel's page table" % w[1])
 		elif isinstance(w, tuple):
 			v["table_param"] = w[1]
-		return v, vars_at(o["vars"])
+		return v, o["vars"]
 	if pk in calls:
 		callee, argmap = calls[pk]
 		args = [argmap.get(i, "") for i in range(len(argmap))]
 		avars = set()
-		for ak in arg_keys.get(pk, {}).values():
-			avars |= vars_at(ak)
+		for a in args:
+			avars |= address_vars(a)
 		return dict(call=callee, args=args, at="%s:%s:%s" % pk), avars
 	return None, None
 
@@ -493,8 +485,7 @@ n << callarg.n;
 args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
-arg_keys.setdefault(key(pc[0]), {})[int(n)] = key(pe[0])
-add_address(pe[0])
+address_names.update(address_vars(args[int(n)]))
 
 @ret depends on json && fdef@
 expression E;
@@ -716,36 +707,6 @@ f << newtable_decl.f;
 p << newtable_decl.p;
 @@
 fresh_table(p[0], x, f)
-
-# The variables each address (and each call argument) is made of: the
-# identifiers in it, less the functions it calls.
-@addrvar depends on call || alloc || callarg@
-expression A;
-identifier v;
-position pa : script:python() { is_address(pa[0]) };
-@@
-\( A@pa \& <+... v ...+> \)
-
-@script:python@
-pa << addrvar.pa;
-v << addrvar.v;
-@@
-address_at[key(pa[0])].add(v)
-address_names.add(v)
-
-@addrfn depends on call || alloc || callarg@
-expression A;
-identifier f;
-expression list es;
-position pa : script:python() { is_address(pa[0]) };
-@@
-\( A@pa \& <+... f(es) ...+> \)
-
-@script:python@
-pa << addrfn.pa;
-f << addrfn.f;
-@@
-address_at[key(pa[0])].discard(f)
 
 # The uses that are plain identifiers get the flow rules below.
 @useid depends on call || alloc || callarg@
