@@ -117,6 +117,12 @@ void scan_buffer(const char *path, const char *buf, size_t len,
 
 void scan_result_free(struct scan_result *res);
 
+/*
+ * Every .c and .h file under root, sorted, as scan_tree() walks them;
+ * NULL with errno when root cannot be read.  The caller frees each.
+ */
+char **scan_list_files(const char *root, size_t *nr);
+
 const char *level_name(enum pt_level level);	/* "pgd" / "p4d" */
 
 #endif

@@ -545,3 +545,20 @@ int scan_tree_indexed(const char *root, char *const *paths, int nr_paths,
 {
 	return scan(root, paths, nr_paths, jobs, res, true);
 }
+
+char **scan_list_files(const char *root, size_t *nr)
+{
+	struct scan_result res = { 0 };
+	struct walker w = { .res = &res };
+
+	*nr = 0;
+	w.rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (w.rootfd < 0)
+		return NULL;
+	walk_dir(&w, "", 0);
+	close(w.rootfd);
+	scan_result_free(&res);
+	sort_unique(&w.files);
+	*nr = w.files.nr;
+	return w.files.v;
+}

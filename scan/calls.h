@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The facts a call chain needs, lexically: per function its calls by name
+ * with their position and whether a sync follows on the same path; and,
+ * tree-wide, which files mention which identifiers, so that the callers
+ * of a name are found without lexing the whole tree again.
+ */
+#ifndef PTSYNC_SCAN_CALLS_H
+#define PTSYNC_SCAN_CALLS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct call_fact {
+	char *callee;
+	int line;
+	bool synced;		/* a sync follows on the same path */
+	char *sync_name;	/* which one, when synced */
+	int sync_line;
+};
+
+struct fn_fact {
+	char *name;
+	int line;
+	bool is_static;
+	bool boot_only;		/* __init... : runs at boot only */
+	struct call_fact *calls;
+	size_t nr_calls, alloc_calls;
+};
+
+/* One file's functions and the names it uses as values. */
+struct file_facts {
+	char *path;
+	struct fn_fact *fns;
+	size_t nr_fns, alloc_fns;
+	char **refs;		/* taken as a value: a function pointer */
+	size_t nr_refs, alloc_refs;
+	char **initcalls;	/* named by an *initcall()/module_init() */
+	size_t nr_initcalls, alloc_initcalls;
+};
+
+void file_facts_scan(const char *path, const char *buf, size_t len,
+		     struct file_facts *ff);
+void file_facts_free(struct file_facts *ff);
+
+/* Whether name is a call that syncs the kernel mappings. */
+bool is_sync_name(const char *s, size_t len);
+
+/* The identifiers of every .c and .h file of a tree, as 32-bit hashes. */
+struct id_index {
+	char **paths;		/* sorted */
+	uint32_t **ids;		/* sorted, unique, per file */
+	size_t *nr_ids;
+	long long *size, *mtime;	/* as hashed: the cache's key */
+	size_t nr_files;
+};
+
+uint32_t id_hash(const char *s, size_t len);
+
+/* 0, or -1 with errno when root cannot be read. */
+int id_index_build(const char *root, int jobs, struct id_index *ix);
+/*
+ * The same, through a cache of the index per tree (PTSYNC_CACHE_DIR, else
+ * $XDG_CACHE_HOME/ptsync, else ~/.cache/ptsync): files whose size and
+ * mtime are unchanged keep their hashes, the rest are hashed again.
+ */
+int id_index_load_or_build(const char *root, int jobs, struct id_index *ix);
+bool id_index_has(const struct id_index *ix, size_t file, uint32_t id);
+void id_index_free(struct id_index *ix);
+
+#endif
