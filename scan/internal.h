@@ -3,6 +3,7 @@
 #ifndef PTSYNC_SCAN_INTERNAL_H
 #define PTSYNC_SCAN_INTERNAL_H
 
+#include "scan/calls.h"
 #include "scan/scan.h"
 
 /* Record a problem; takes ownership of reason (from xasprintf & co). */
@@ -12,5 +13,10 @@ void scan_add_problem(struct scan_result *res, const char *path,
 /* Record the file's #include "....c" lines, resolved from its folder. */
 void scan_c_includes(const char *path, const char *buf, size_t len,
 		     struct scan_result *res);
+
+struct id_index;
+/* Arrays for ix->nr_files; then hash every file without ids yet. */
+void id_index_alloc(struct id_index *ix);
+void id_index_fill(const char *root, int jobs, struct id_index *ix);
 
 #endif

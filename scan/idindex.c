@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * id_index_build(): which identifiers each file of the tree holds, as
+ * sorted 32-bit hashes.  Walking call chains up from a population asks
+ * "which files can call foo()?" once per function on the chain; lexing
+ * the whole tree for each question is far too slow, so one pass hashes
+ * every identifier-like run of bytes (comments and strings included: a
+ * superset is fine, the files found are lexed properly afterwards).
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lib/util.h"
+#include "scan/calls.h"
+#include "scan/internal.h"
+
+struct ix_pool {
+	const char *root;
+	struct id_index *ix;
+	atomic_size_t next;
+};
+
+static const unsigned char ident_char[256] = {
+	['a' ... 'z'] = 1, ['A' ... 'Z'] = 1, ['_'] = 1, ['$'] = 1,
+	['0' ... '9'] = 2,
+};
+
+uint32_t id_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static size_t hash_buffer(const char *buf, size_t len, uint32_t **out)
+{
+	size_t nr = 0, alloc = 0, i = 0, start, n;
+	uint32_t *v = NULL;
+
+	while (i < len) {
+		if (ident_char[(unsigned char)buf[i]] != 1) {
+			/* skip digits glued to nothing, e.g. 0x1f */
+			while (i < len && ident_char[(unsigned char)buf[i]])
+				i++;
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len && ident_char[(unsigned char)buf[i]])
+			i++;
+		*ARRAY_PUSH(v, nr, alloc) = id_hash(buf + start, i - start);
+	}
+	if (nr > 1)
+		qsort(v, nr, sizeof(*v), cmp_u32);
+	for (i = n = 0; i < nr; i++)
+		if (!n || v[n - 1] != v[i])
+			v[n++] = v[i];
+	*out = v;
+	return n;
+}
+
+static void index_file(struct ix_pool *p, size_t i)
+{
+	char *full = path_join(p->root, p->ix->paths[i]), *buf;
+	struct stat st;
+	size_t len;
+
+	if (p->ix->ids[i])	/* from the cache */
+		return;
+	if (!stat(full, &st)) {
+		p->ix->size[i] = st.st_size;
+		p->ix->mtime[i] = st.st_mtim.tv_sec * 1000000000LL +
+				  st.st_mtim.tv_nsec;
+	}
+	buf = read_file(full, &len);
+	free(full);
+	if (!buf)
+		return;
+	p->ix->nr_ids[i] = hash_buffer(buf, len, &p->ix->ids[i]);
+	free(buf);
+}
+
+static void *ix_worker(void *arg)
+{
+	struct ix_pool *p = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->ix->nr_files)
+		index_file(p, i);
+	return NULL;
+}
+
+void id_index_alloc(struct id_index *ix)
+{
+	ix->ids = xcalloc(ix->nr_files + 1, sizeof(*ix->ids));
+	ix->nr_ids = xcalloc(ix->nr_files + 1, sizeof(*ix->nr_ids));
+	ix->size = xcalloc(ix->nr_files + 1, sizeof(*ix->size));
+	ix->mtime = xcalloc(ix->nr_files + 1, sizeof(*ix->mtime));
+}
+
+void id_index_fill(const char *root, int jobs, struct id_index *ix)
+{
+	struct ix_pool p = { .root = root, .ix = ix };
+	pthread_t *tids;
+	int i, started = 0;
+
+	atomic_init(&p.next, 0);
+	if (jobs <= 0)
+		jobs = default_jobs();
+	tids = xcalloc(jobs, sizeof(*tids));
+	for (i = 1; i < jobs; i++)
+		if (!pthread_create(&tids[started], NULL, ix_worker, &p))
+			started++;
+	ix_worker(&p);
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	free(tids);
+}
+
+int id_index_build(const char *root, int jobs, struct id_index *ix)
+{
+	memset(ix, 0, sizeof(*ix));
+	ix->paths = scan_list_files(root, &ix->nr_files);
+	if (!ix->paths)
+		return -1;
+	id_index_alloc(ix);
+	id_index_fill(root, jobs, ix);
+	return 0;
+}
+
+bool id_index_has(const struct id_index *ix, size_t file, uint32_t id)
+{
+	const uint32_t *v = ix->ids[file];
+	size_t lo = 0, hi = ix->nr_ids[file];
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid] == id)
+			return true;
+		if (v[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+void id_index_free(struct id_index *ix)
+{
+	size_t i;
+
+	for (i = 0; i < ix->nr_files; i++) {
+		free(ix->paths[i]);
+		if (ix->ids)
+			free(ix->ids[i]);
+	}
+	free(ix->paths);
+	free(ix->ids);
+	free(ix->nr_ids);
+	free(ix->size);
+	free(ix->mtime);
+	memset(ix, 0, sizeof(*ix));
+}
