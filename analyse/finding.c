@@ -3,9 +3,29 @@
 
 #include "analyse/finding.h"
 
+void call_chain_free(struct call_chain *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nr_steps; i++) {
+		free(c->steps[i].function);
+		free(c->steps[i].file);
+	}
+	free(c->steps);
+	free(c->root);
+	free(c->sync_function);
+	free(c->sync_call);
+	free(c->sync_file);
+	free(c->arch);
+}
+
 static void finding_free(struct finding *f)
 {
 	size_t i;
+
+	for (i = 0; i < f->nr_chains; i++)
+		call_chain_free(&f->chains[i]);
+	free(f->chains);
 
 	for (i = 0; i < f->nr_proof; i++) {
 		free(f->proof[i].file);

@@ -33,6 +33,29 @@ struct proof_step {
 	char *text;		/* what it shows, one line */
 };
 
+/* One function of a call chain, and the call in it that leads down. */
+struct chain_step {
+	char *function;
+	char *file;
+	int line;		/* the call leading down, or the population */
+};
+
+/*
+ * A chain of callers from a root down to the population: synced when a
+ * function on it syncs after the call leading down (sync_* say where).
+ */
+struct call_chain {
+	struct chain_step *steps;	/* root first, the population last */
+	size_t nr_steps;
+	bool synced;
+	bool boot_only;		/* an __init function on it */
+	bool cut;		/* the depth or count bound stopped it */
+	char *root;		/* why the first step is a root */
+	char *sync_function, *sync_call, *sync_file;
+	int sync_line;
+	char *arch;		/* the arch/ directory it runs through, or NULL */
+};
+
 struct finding {
 	char *file;		/* relative to the tree root */
 	int line;		/* 1-based */
@@ -57,7 +80,12 @@ struct finding {
 	enum severity severity;
 	char *why;		/* why it got its severity, one sentence */
 	enum exposure *exposure;	/* one per model variant, same order */
+	struct call_chain *chains;	/* NULL when not computed */
+	size_t nr_chains, alloc_chains;
+	int worst_chain;	/* index of the chain shown, or -1 */
 };
+
+void call_chain_free(struct call_chain *c);
 
 struct finding_list {
 	struct finding *items;

@@ -10,6 +10,7 @@
 #include "pipeline/pipeline.h"
 #include "analyse/spatch.h"
 #include "classify/classify.h"
+#include "interproc/chains.h"
 #include "interproc/interproc.h"
 #include "lib/util.h"
 
@@ -121,6 +122,29 @@ static void analyse_with_model(const struct pipeline_opts *o,
 		build_model(model_root, &p->model);
 }
 
+/*
+ * Chains are tree-wide: in review the tree is the kernel beside the
+ * patched copies, which stand in for the files they hold.
+ */
+static void find_chains(const struct pipeline_opts *o, struct pipeline *p)
+{
+	bool overlay = o->model_root && strcmp(o->model_root, o->root);
+	struct chain_ctx *c;
+
+	if (!p->findings.nr)
+		return;
+	c = chain_ctx_new(overlay ? o->model_root : o->root,
+			  overlay ? o->root : NULL, o->paths,
+			  overlay ? (size_t)o->nr_paths : 0, o->jobs);
+	if (!c) {
+		diag_warn("cannot index %s for call chains: %s",
+			  overlay ? o->model_root : o->root, strerror(errno));
+		return;
+	}
+	chains_compute(c, &p->findings);
+	chain_ctx_free(c);
+}
+
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 {
 	const char *model_root = o->model_root ? o->model_root : o->root;
@@ -135,6 +159,7 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 		analyse(o, p);
 	else
 		analyse_with_model(o, p, model_root);
+	find_chains(o, p);
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
 	if (!shared || p->findings.nr)

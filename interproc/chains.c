@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Call chains from each raw or indirect population up to its roots.
+ *
+ * A sync may be the caller's: x86's vmemmap_populate() syncs after
+ * vmemmap_populate_basepages() has populated, so the raw call at the
+ * bottom is safe on that path and unsafe on any path that reaches it
+ * without passing there (4917f55b4ef9 added such a path).  So the chains
+ * are walked upward by name over the whole tree, and a chain is synced at
+ * the first function that calls a sync after the call leading down, on
+ * the same path (scan/calls.c judges that).
+ *
+ * Names resolve as the linker would, roughly: a static function only from
+ * its own file (or, in a header, from files without their own), a
+ * function of arch/A only from arch/A and from generic code.  A root has
+ * no caller, or is taken as a value (a function pointer), or is named by
+ * an initcall.  Chains stop at CHAIN_MAX_DEPTH functions and at
+ * CHAIN_MAX per population; a stopped chain is cut, and counts as
+ * unsynced.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "interproc/chains.h"
+#include "lib/util.h"
+#include "scan/calls.h"
+
+struct file_slot {
+	char *path;
+	struct file_facts facts;
+	bool loaded;
+};
+
+/* The files that may name one identifier, found once. */
+struct name_files {
+	char *name;
+	size_t *idx;
+	size_t nr;
+	struct name_files *next;
+};
+
+#define NAME_BUCKETS 4096
+
+struct chain_ctx {
+	const char *root;		/* the tree */
+	const char *overlay;		/* patched copies, or NULL */
+	char *const *overlay_paths;
+	size_t nr_overlay;
+	struct id_index ix;
+	struct file_slot **files;	/* lexed so far; never move */
+	size_t nr_files, alloc_files;
+	struct file_slot **by_ix;	/* the same, by index in ix */
+	struct name_files *names[NAME_BUCKETS];
+};
+
+/* A caller found for a function: where, and the call fact. */
+struct caller {
+	const struct file_facts *ff;
+	const struct fn_fact *fn;
+	const struct call_fact *call;
+};
+
+/* A function already walked for this finding: what lies above it. */
+struct seen {
+	const char *file, *name;
+	bool open_above;	/* an unsynced after-boot chain above */
+};
+
+struct walk {
+	struct seen *seen;
+	size_t nr_seen, alloc_seen;
+	struct chain_ctx *ctx;
+	struct finding *f;
+	struct chain_step stack[CHAIN_MAX_DEPTH + 1];
+	bool boot[CHAIN_MAX_DEPTH + 1];
+	int depth;
+};
+
+static bool in_overlay(const struct chain_ctx *c, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < c->nr_overlay; i++)
+		if (!strcmp(c->overlay_paths[i], path))
+			return true;
+	return false;
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const struct file_facts *facts_of(struct chain_ctx *c,
+					 const char *path)
+{
+	struct file_slot *s;
+	char *full, *buf, **hit;
+	size_t i, len = 0, at = 0;
+
+	hit = bsearch(&path, c->ix.paths, c->ix.nr_files,
+		      sizeof(*c->ix.paths), cmp_path);
+	if (hit) {
+		at = hit - c->ix.paths;
+		if (c->by_ix[at])
+			return &c->by_ix[at]->facts;
+	} else {
+		for (i = 0; i < c->nr_files; i++)
+			if (!strcmp(c->files[i]->path, path))
+				return &c->files[i]->facts;
+	}
+	full = path_join(in_overlay(c, path) ? c->overlay : c->root, path);
+	buf = read_file(full, &len);
+	free(full);
+	s = xcalloc(1, sizeof(*s));
+	*ARRAY_PUSH(c->files, c->nr_files, c->alloc_files) = s;
+	s->path = xstrdup(path);
+	file_facts_scan(path, buf ? buf : "", buf ? len : 0, &s->facts);
+	s->loaded = buf != NULL;
+	free(buf);
+	if (hit)
+		c->by_ix[at] = s;
+	return &s->facts;
+}
+
+static char *arch_dir(const char *path)
+{
+	const char *end;
+
+	if (strncmp(path, "arch/", 5))
+		return NULL;
+	end = strchr(path + 5, '/');
+	return end ? xstrndup(path, end - path) : NULL;
+}
+
+/* Whether a caller in file can reach def_file's function by its name. */
+static bool can_link(struct chain_ctx *c, const char *file,
+		     const char *def_file, bool is_static, const char *name)
+{
+	char *a = arch_dir(def_file), *b = arch_dir(file);
+	bool ok = !a || !b || !strcmp(a, b);
+	const struct file_facts *ff;
+	size_t i;
+
+	free(a);
+	free(b);
+	if (!ok || !strcmp(file, def_file))
+		return ok;
+	if (is_static && !str_ends_with(def_file, ".h"))
+		return false;
+	/* a static function of its own with that name hides ours */
+	ff = facts_of(c, file);
+	for (i = 0; i < ff->nr_fns; i++)
+		if (ff->fns[i].is_static && !strcmp(ff->fns[i].name, name))
+			return false;
+	return true;
+}
+
+static bool file_may_name(struct chain_ctx *c, size_t i, uint32_t id)
+{
+	return in_overlay(c, c->ix.paths[i]) ||
+	       id_index_has(&c->ix, i, id);
+}
+
+static const struct name_files *files_naming(struct chain_ctx *c,
+					     const char *name)
+{
+	uint32_t id = id_hash(name, strlen(name));
+	struct name_files **b = &c->names[id % NAME_BUCKETS], *n;
+	size_t alloc = 0, i;
+
+	for (n = *b; n; n = n->next)
+		if (!strcmp(n->name, name))
+			return n;
+	n = xcalloc(1, sizeof(*n));
+	n->name = xstrdup(name);
+	for (i = 0; i < c->ix.nr_files; i++)
+		if (file_may_name(c, i, id))
+			*ARRAY_PUSH(n->idx, n->nr, alloc) = i;
+	n->next = *b;
+	*b = n;
+	return n;
+}
+
+/* Callers of name (defined in def_file), and how else it is reached. */
+static size_t find_callers(struct chain_ctx *c, const char *name,
+			   const char *def_file, bool is_static,
+			   struct caller **out, const char **root_kind)
+{
+	const struct name_files *nf = files_naming(c, name);
+	size_t nr = 0, alloc = 0, i, j, k;
+
+	*out = NULL;
+	*root_kind = NULL;
+	for (i = 0; i < nf->nr; i++) {
+		const char *path = c->ix.paths[nf->idx[i]];
+		const struct file_facts *ff;
+
+		if (!can_link(c, path, def_file, is_static, name))
+			continue;
+		ff = facts_of(c, path);
+		for (j = 0; j < ff->nr_initcalls; j++)
+			if (!strcmp(ff->initcalls[j], name))
+				*root_kind = "initcall";
+		for (j = 0; j < ff->nr_refs && !*root_kind; j++)
+			if (!strcmp(ff->refs[j], name))
+				*root_kind = "function pointer";
+		for (j = 0; j < ff->nr_fns; j++)
+			for (k = 0; k < ff->fns[j].nr_calls; k++) {
+				const struct call_fact *cf = &ff->fns[j].calls[k];
+				struct caller *cl;
+
+				if (strcmp(cf->callee, name))
+					continue;
+				cl = ARRAY_PUSH(*out, nr, alloc);
+				cl->ff = ff;
+				cl->fn = &ff->fns[j];
+				cl->call = cf;
+			}
+	}
+	return nr;
+}
+
+/* The chain of the functions on the stack, root first. */
+static struct call_chain *new_chain(struct walk *w)
+{
+	struct finding *f = w->f;
+	struct call_chain *ch;
+	int i;
+
+	ch = ARRAY_PUSH(f->chains, f->nr_chains, f->alloc_chains);
+	memset(ch, 0, sizeof(*ch));
+	ch->nr_steps = w->depth + 1;
+	ch->steps = xcalloc(ch->nr_steps, sizeof(*ch->steps));
+	for (i = w->depth; i >= 0; i--) {
+		struct chain_step *s = &ch->steps[w->depth - i];
+
+		s->function = xstrdup(w->stack[i].function);
+		s->file = xstrdup(w->stack[i].file);
+		s->line = w->stack[i].line;
+		ch->boot_only |= w->boot[i];
+		if (!ch->arch)
+			ch->arch = arch_dir(s->file);
+	}
+	return ch;
+}
+
+static bool on_stack(const struct walk *w, const char *file,
+		     const char *name)
+{
+	int i;
+
+	for (i = 0; i <= w->depth; i++)
+		if (!strcmp(w->stack[i].file, file) &&
+		    !strcmp(w->stack[i].function, name))
+			return true;
+	return false;
+}
+
+static void push(struct walk *w, const struct caller *cl)
+{
+	w->depth++;
+	w->stack[w->depth].function = cl->fn->name;
+	w->stack[w->depth].file = cl->ff->path;
+	w->stack[w->depth].line = cl->call->line;
+	w->boot[w->depth] = cl->fn->boot_only;
+}
+
+static void synced_chain(struct walk *w, const struct caller *cl)
+{
+	struct call_chain *ch;
+
+	push(w, cl);
+	ch = new_chain(w);
+	w->depth--;
+	ch->synced = true;
+	ch->sync_function = xstrdup(cl->fn->name);
+	ch->sync_call = xstrdup(cl->call->sync_name);
+	ch->sync_file = xstrdup(cl->ff->path);
+	ch->sync_line = cl->call->sync_line;
+}
+
+static void up(struct walk *w, bool is_static);
+
+static struct seen *seen_find(struct walk *w, const char *file,
+			      const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < w->nr_seen; i++)
+		if (w->seen[i].file == file && !strcmp(w->seen[i].name, name))
+			return &w->seen[i];
+	return NULL;
+}
+
+/*
+ * A function reached again by another path: the chains above it are
+ * listed once, so this chain stops there, open when one of them is.
+ */
+static void join(struct walk *w, const struct seen *sn)
+{
+	struct call_chain *ch = new_chain(w);
+
+	ch->root = xasprintf("joins the chains above %s()", sn->name);
+	ch->boot_only = ch->boot_only || !sn->open_above;
+}
+
+static bool open_since(const struct walk *w, size_t first)
+{
+	size_t i;
+
+	for (i = first; i < w->f->nr_chains; i++)
+		if (!w->f->chains[i].synced && !w->f->chains[i].boot_only)
+			return true;
+	return false;
+}
+
+static void follow(struct walk *w, const struct caller *cl)
+{
+	struct call_chain *ch;
+	struct seen *sn;
+	size_t first;
+
+	if (w->f->nr_chains >= CHAIN_MAX)
+		return;
+	if (cl->call->synced) {
+		synced_chain(w, cl);
+		return;
+	}
+	if (on_stack(w, cl->ff->path, cl->fn->name))
+		return;		/* recursion: the outer call covers it */
+	push(w, cl);
+	sn = seen_find(w, cl->ff->path, cl->fn->name);
+	first = w->f->nr_chains;
+	if (sn) {
+		join(w, sn);
+	} else if (cl->fn->boot_only) {
+		/* boot-only from here up, whoever calls it */
+		ch = new_chain(w);
+		ch->root = xasprintf("boot-only: %s() is __init", cl->fn->name);
+	} else if (w->depth == CHAIN_MAX_DEPTH) {
+		ch = new_chain(w);
+		ch->cut = true;
+		ch->root = xasprintf("cut at %d callers", CHAIN_MAX_DEPTH);
+	} else {
+		up(w, cl->fn->is_static);
+		sn = ARRAY_PUSH(w->seen, w->nr_seen, w->alloc_seen);
+		sn->file = cl->ff->path;
+		sn->name = cl->fn->name;
+		sn->open_above = open_since(w, first);
+	}
+	w->depth--;
+}
+
+/* Chains through every caller of the function at the top of the stack. */
+static void up(struct walk *w, bool is_static)
+{
+	const struct chain_step *top = &w->stack[w->depth];
+	const char *kind;
+	struct caller *cl;
+	struct call_chain *ch;
+	size_t nr, i;
+
+	nr = find_callers(w->ctx, top->function, top->file, is_static, &cl,
+			  &kind);
+	if (!*top->function)
+		kind = "file scope";
+	else if (!nr && !kind)
+		kind = "no in-tree caller";
+	if (kind && w->f->nr_chains < CHAIN_MAX) {
+		ch = new_chain(w);
+		ch->root = xstrdup(kind);
+	}
+	for (i = 0; i < nr; i++)
+		follow(w, &cl[i]);
+	if (w->f->nr_chains >= CHAIN_MAX && w->f->nr_chains &&
+	    !w->f->chains[w->f->nr_chains - 1].cut) {
+		ch = &w->f->chains[w->f->nr_chains - 1];
+		ch->cut = true;
+		if (!ch->root)
+			ch->root = xasprintf("cut at %d chains", CHAIN_MAX);
+	}
+	free(cl);
+}
+
+static bool site_static(struct chain_ctx *c, const struct finding *f,
+			bool *boot)
+{
+	const struct file_facts *ff = facts_of(c, f->file);
+	size_t i;
+
+	*boot = str_starts_with(f->section, "__init");
+	for (i = 0; i < ff->nr_fns; i++)
+		if (!strcmp(ff->fns[i].name, f->function))
+			return ff->fns[i].is_static;
+	return false;
+}
+
+void chains_of_finding(struct chain_ctx *c, struct finding *f)
+{
+	struct walk w = { .ctx = c, .f = f };
+	bool is_static;
+
+	if (f->chains || f->owner || f->unanalyzed)
+		return;
+	w.stack[0].function = f->function;
+	w.stack[0].file = f->file;
+	w.stack[0].line = f->line;
+	is_static = site_static(c, f, &w.boot[0]);
+	if (f->synced_locally) {
+		struct call_chain *ch = new_chain(&w);
+
+		ch->synced = true;
+		ch->sync_function = xstrdup(f->function);
+		ch->sync_file = xstrdup(f->file);
+		ch->sync_call = xstrdup("a sync later in the function");
+		return;
+	}
+	up(&w, is_static);
+	free(w.seen);
+}
+
+struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
+				char *const *overlay_paths, size_t nr_overlay,
+				int jobs)
+{
+	struct chain_ctx *c = xcalloc(1, sizeof(*c));
+
+	c->root = root;
+	c->overlay = overlay;
+	c->overlay_paths = overlay_paths;
+	c->nr_overlay = nr_overlay;
+	if (id_index_load_or_build(root, jobs, &c->ix)) {
+		free(c);
+		return NULL;
+	}
+	c->by_ix = xcalloc(c->ix.nr_files + 1, sizeof(*c->by_ix));
+	return c;
+}
+
+void chain_ctx_free(struct chain_ctx *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->nr_files; i++) {
+		free(c->files[i]->path);
+		file_facts_free(&c->files[i]->facts);
+		free(c->files[i]);
+	}
+	free(c->files);
+	free(c->by_ix);
+	for (i = 0; i < NAME_BUCKETS; i++)
+		while (c->names[i]) {
+			struct name_files *n = c->names[i];
+
+			c->names[i] = n->next;
+			free(n->name);
+			free(n->idx);
+			free(n);
+		}
+	id_index_free(&c->ix);
+	free(c);
+}
+
+void chains_compute(struct chain_ctx *c, struct finding_list *findings)
+{
+	size_t i;
+
+	for (i = 0; i < findings->nr; i++)
+		chains_of_finding(c, &findings->items[i]);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Call chains of each finding up to its roots, tree-wide, and whether a
+ * caller syncs on the way (see chains.c).
+ */
+#ifndef PTSYNC_INTERPROC_CHAINS_H
+#define PTSYNC_INTERPROC_CHAINS_H
+
+#include <stddef.h>
+
+#include "analyse/finding.h"
+
+#define CHAIN_MAX_DEPTH	10	/* functions on one chain */
+#define CHAIN_MAX	64	/* chains of one finding */
+
+struct chain_ctx;
+
+/*
+ * The tree at root; in review, the files overlay_paths come from the
+ * patched copies under overlay.  NULL when root cannot be read.
+ */
+struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
+				char *const *overlay_paths, size_t nr_overlay,
+				int jobs);
+void chain_ctx_free(struct chain_ctx *c);
+
+/* Fill chains of every finding that populates the kernel's table. */
+void chains_compute(struct chain_ctx *c, struct finding_list *findings);
+void chains_of_finding(struct chain_ctx *c, struct finding *f);
+
+#endif
