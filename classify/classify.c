@@ -65,6 +65,88 @@ enum exposure classify_exposure(const struct finding *f,
 	return EXPOSURE_LATENT;
 }
 
+/* Whether the chain runs on a variant where f is exposed. */
+static bool chain_exposed(const struct finding *f, const struct call_chain *ch,
+			  const struct arch_model *m)
+{
+	const char *arch = ch->arch ? ch->arch + strlen("arch/") : NULL;
+	size_t j;
+
+	for (j = 0; j < m->nr_variants; j++)
+		if (f->exposure[j] == EXPOSURE_EXPOSED &&
+		    (!arch || !strcmp(arch, m->variants[j].arch)))
+			return true;
+	return false;
+}
+
+/* Unsynced, after boot, exposed: the worse the lower. */
+static int chain_rank(const struct finding *f, const struct call_chain *ch,
+		      const struct arch_model *m)
+{
+	if (ch->synced)
+		return 3;
+	if (ch->boot_only)
+		return 2;
+	return chain_exposed(f, ch, m) ? 0 : 1;
+}
+
+/* Pick the chain text and gcc show: the worst, then the shortest. */
+static void pick_worst(struct finding *f, const struct arch_model *m)
+{
+	int best = -1, rank = 8, r;
+	size_t i;
+
+	for (i = 0; i < f->nr_chains; i++) {
+		r = chain_rank(f, &f->chains[i], m);
+		/* a cut chain is worse than a complete one: it says less */
+		r = r * 2 + f->chains[i].cut;
+		if (r < rank || (r == rank && f->chains[i].nr_steps <
+				 f->chains[best].nr_steps)) {
+			best = (int)i;
+			rank = r;
+		}
+	}
+	f->worst_chain = best;
+}
+
+char *chain_text(const struct call_chain *ch)
+{
+	char *s = xstrdup("");
+	size_t i;
+
+	for (i = 0; i < ch->nr_steps; i++)
+		str_append(&s, xasprintf("%s%s", i ? " -> " : "",
+					 ch->steps[i].function));
+	return s;
+}
+
+/* An exposed, after-boot chain with no sync on it. */
+static bool unsynced_chain(const struct finding *f, const struct arch_model *m)
+{
+	return f->nr_chains && f->worst_chain >= 0 &&
+	       !chain_rank(f, &f->chains[f->worst_chain], m);
+	/* chain_rank() is 0 for open chains, cut or not */
+}
+
+/* "; via a -> b" for the worst chain, or the syncing caller's name. */
+static void add_via(struct finding *f)
+{
+	const struct call_chain *ch;
+	char *t;
+
+	if (!f->nr_chains || f->worst_chain < 0)
+		return;
+	ch = &f->chains[f->worst_chain];
+	t = chain_text(ch);
+	if (ch->synced)
+		str_append(&f->why, xasprintf("; every chain is synced or boot-only, e.g. via %s, synced by %s() in %s()",
+					      t, ch->sync_call, ch->sync_function));
+	else
+		str_append(&f->why, xasprintf("; via %s%s", t,
+					      ch->cut ? " (cut)" : ""));
+	free(t);
+}
+
 static void judge(struct finding *f, const struct arch_model *m)
 {
 	const struct finding *self = f;
@@ -76,11 +158,16 @@ static void judge(struct finding *f, const struct arch_model *m)
 		f->severity = SEV_NOTE;
 		f->why = xasprintf("the entry is in %s, not the kernel's page table",
 				   f->owner);
-	} else if (*exposed && !f->boot_only && !f->synced_locally) {
+	} else if (*exposed && !f->boot_only && !f->synced_locally &&
+		   (!f->nr_chains || unsynced_chain(f, m))) {
 		f->severity = SEV_ERROR;
 		f->why = xasprintf("exposed on %s, can run after boot%s%s%s, and nothing syncs it",
 				   exposed, *f->section ? " (" : "",
 				   f->section, *f->section ? ")" : "");
+	} else if (*exposed && !f->boot_only && !f->synced_locally) {
+		f->severity = f->arch ? SEV_NOTE : SEV_WARNING;
+		f->why = xasprintf("%s, exposed on %s, synced by its callers",
+				   where, exposed);
 	} else if (f->arch && (!*exposed || f->synced_locally)) {
 		f->severity = SEV_NOTE;
 		f->why = f->synced_locally ?
@@ -121,6 +208,8 @@ void classify_findings(struct finding_list *findings,
 			f->exposure[j] = classify_exposure(f,
 							   &model->variants[j]);
 		free(f->why);
+		pick_worst(f, model);
 		judge(f, model);
+		add_via(f);
 	}
 }

@@ -26,6 +26,9 @@ enum exposure classify_exposure(const struct finding *f,
 char *exposed_on(const struct arch_model *m, const struct finding *const *fs,
 		 size_t nr, const char *brackets);
 
+/* "a -> b -> c": the functions of a chain, root first; caller frees. */
+char *chain_text(const struct call_chain *ch);
+
 /* Fill arch, boot_only, exposure[], severity and why of every finding. */
 void classify_findings(struct finding_list *findings,
 		       const struct arch_model *model);

@@ -85,6 +85,8 @@ json_t *rjson_text_or_null(const char *s);
 int rjson_write(FILE *out, json_t *doc);
 
 /* One finding as in the check JSON; review adds its own keys to it. */
+/* The chains of f, for the JSON formats. */
+json_t *report_chains_json(const struct finding *f);
 json_t *report_finding_json(const struct finding *f,
 			    const struct arch_model *model);
 

@@ -134,6 +134,7 @@ json_t *report_finding_json(const struct finding *f,
 		  json_integer(count_exposure(f, nr, EXPOSURE_LATENT)));
 	rjson_put(o, "noop_on_count",
 		  json_integer(count_exposure(f, nr, EXPOSURE_NOOP)));
+	rjson_put(o, "chains", report_chains_json(f));
 	free(msg);
 	return o;
 }
