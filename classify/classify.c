@@ -66,8 +66,8 @@ enum exposure classify_exposure(const struct finding *f,
 }
 
 /* Whether the chain runs on a variant where f is exposed. */
-static bool chain_exposed(const struct finding *f, const struct call_chain *ch,
-			  const struct arch_model *m)
+bool chain_exposed(const struct finding *f, const struct call_chain *ch,
+		   const struct arch_model *m)
 {
 	const char *arch = ch->arch ? ch->arch + strlen("arch/") : NULL;
 	size_t j;

@@ -26,6 +26,10 @@ enum exposure classify_exposure(const struct finding *f,
 char *exposed_on(const struct arch_model *m, const struct finding *const *fs,
 		 size_t nr, const char *brackets);
 
+/* Whether ch runs through an arch (or generic code) where f is exposed. */
+bool chain_exposed(const struct finding *f, const struct call_chain *ch,
+		   const struct arch_model *m);
+
 /* "a -> b -> c": the functions of a chain, root first; caller frees. */
 char *chain_text(const struct call_chain *ch);
 

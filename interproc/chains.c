@@ -315,11 +315,30 @@ static bool open_since(const struct walk *w, size_t first)
 	return false;
 }
 
+/* A chain runs on one arch: arch/A code never calls arch/B code. */
+static bool mixes_arches(const struct walk *w, const char *file)
+{
+	char *a = arch_dir(file), *b;
+	bool mixed = false;
+	int i;
+
+	for (i = 0; a && i <= w->depth && !mixed; i++) {
+		b = arch_dir(w->stack[i].file);
+		mixed = b && strcmp(a, b);
+		free(b);
+	}
+	free(a);
+	return mixed;
+}
+
 static void follow(struct walk *w, const struct caller *cl)
 {
 	struct call_chain *ch;
 	struct seen *sn;
 	size_t first;
+
+	if (mixes_arches(w, cl->ff->path))
+		return;
 
 	if (w->f->nr_chains >= CHAIN_MAX)
 		return;

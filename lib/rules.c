@@ -40,6 +40,12 @@ const struct rule rules[] = {
 		.message = "{call}() on init_mm populates an entry of a private page table ({reason}), nothing to sync: leave it",
 		.help = "&init_mm is passed, but the entry belongs to another table (arm64 hibernation's trans_pgd, x86 EFI's pgd, a table just allocated): arch_sync_kernel_mappings() copies the kernel's own entries, so the _kernel() helpers do not apply. ptsync never rewrites these calls.",
 	},
+	{
+		.name = RULE_UNSYNCED_PATH,
+		.title = "call on a path to a raw populate that nothing syncs",
+		.message = "{call}() leads down to a raw {level} populate on init_mm that no caller syncs: {reason}",
+		.help = "The line creates or changes a call on a chain of callers that ends in a raw pgd/p4d_populate() or p4d_alloc()/pud_alloc() on init_mm, where the level is in some arch's ARCH_PAGE_TABLE_SYNC_MASK, and no function on the chain calls arch_sync_kernel_mappings(), sync_global_pgds() or a _kernel() helper after the call leading down. Other paths to the same populate may be synced by their callers (x86's vmemmap_populate() calls sync_global_pgds()); this one is not. Sync after the call, or convert the populate to pgd_populate_kernel()/p4d_populate_kernel().",
+	},
 };
 
 const size_t nr_rules = ARRAY_SIZE(rules);

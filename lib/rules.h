@@ -23,6 +23,7 @@
 #define RULE_UNANALYZED	"unanalyzed"		/* spatch did not see it */
 #define RULE_INDIRECT	"indirect-populate"	/* p4d_alloc/pud_alloc */
 #define RULE_PRIVATE	"private-table"		/* &init_mm, private table */
+#define RULE_UNSYNCED_PATH "unsynced-path"	/* review: a new unsynced chain */
 
 struct rule {
 	const char *name;

@@ -210,6 +210,7 @@ int review_check(const char *kdir, const struct patch_set *ps,
 	/* The reports read the model from the post-image's pipeline. */
 	r->post.model = model.model;
 	collect_added(r, w);
+	review_add_unsynced(r);
 	r->nr_items = r->post.findings.nr;
 	r->items = xcalloc(r->nr_items ? r->nr_items : 1, sizeof(*r->items));
 	for (i = 0; i < r->nr_items; i++) {

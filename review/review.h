@@ -165,6 +165,9 @@ struct review {
  * judge each finding after them; the fixes come with it.  progress shows
  * the steps on stderr (a terminal).  0, or -1 with a message in *err.
  */
+/* Rule unsynced-path: added lines on open chains, as new findings. */
+void review_add_unsynced(struct review *r);
+
 int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, bool progress,
 		 struct review *r, char **err);
