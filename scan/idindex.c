@@ -141,14 +141,23 @@ int id_index_build(const char *root, int jobs, struct id_index *ix)
 	return 0;
 }
 
+/*
+ * Hashes are spread evenly over 32 bits, so interpolation finds one in
+ * two or three probes where bisection takes seventeen: the chains ask
+ * this of every file once per function name.
+ */
 bool id_index_has(const struct id_index *ix, size_t file, uint32_t id)
 {
 	const uint32_t *v = ix->ids[file];
-	size_t lo = 0, hi = ix->nr_ids[file];
+	size_t lo = 0, hi = ix->nr_ids[file], mid;
+	uint64_t span;
 
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
+		if (id < v[lo] || id > v[hi - 1])
+			return false;
+		span = (uint64_t)v[hi - 1] - v[lo];
+		mid = lo + (span ? (size_t)(((uint64_t)(id - v[lo]) *
+					      (hi - 1 - lo)) / span) : 0);
 		if (v[mid] == id)
 			return true;
 		if (v[mid] < id)
