@@ -131,7 +131,7 @@ static void find_chains(const struct pipeline_opts *o, struct pipeline *p)
 	bool overlay = o->model_root && strcmp(o->model_root, o->root);
 	struct chain_ctx *c;
 
-	if (!p->findings.nr)
+	if (!p->findings.nr || o->no_chains)
 		return;
 	c = chain_ctx_new(overlay ? o->model_root : o->root,
 			  overlay ? o->root : NULL, o->paths,

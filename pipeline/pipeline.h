@@ -64,6 +64,7 @@ struct pipeline_opts {
 	 * Else this one, only if a finding needs it; ->model stays empty.
 	 */
 	struct shared_model *shared_model;
+	bool no_chains;		/* only the count matters: skip call chains */
 };
 
 struct pipeline {
