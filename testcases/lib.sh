@@ -32,3 +32,14 @@ summary() {	# name
 	[ "$fail" = 0 ]
 	exit
 }
+
+# revert DST: the files $mmfiles of $kdir, in DST, with the mm/ calls
+# turned back into raw ones (the pre-fix state) and the include dropped.
+revert() {
+	local f
+	for f in $mmfiles; do
+		sed -E 's/\b(pgd|p4d)_populate_kernel\(([^,]+), /\1_populate(\&init_mm, /
+			/^#include <linux\/pgalloc.h>$/d' "$kdir/$f" >"$1/$f.rev" &&
+			mv "$1/$f.rev" "$1/$f"
+	done
+}
