@@ -18,6 +18,8 @@
  * CHAIN_MAX per population; a stopped chain is cut, and counts as
  * unsynced.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,16 +43,31 @@ struct name_files {
 
 #define NAME_BUCKETS 4096
 
+/* The callers of one definition, found once for all findings. */
+struct callers_memo {
+	const char *name, *def_file;	/* def_file is a slot's path */
+	bool is_static;
+	struct caller *v;
+	size_t nr;
+	const char *root_kind;
+	struct callers_memo *next;
+};
+
 struct chain_ctx {
 	const char *root;		/* the tree */
 	const char *overlay;		/* patched copies, or NULL */
 	char *const *overlay_paths;
 	size_t nr_overlay;
 	struct id_index ix;
+	int jobs;
+	pthread_t loader;	/* loads ix while spatch runs */
+	bool loading;
+	int load_error;		/* errno of a failed load, or 0 */
 	struct file_slot **files;	/* lexed so far; never move */
 	size_t nr_files, alloc_files;
 	struct file_slot **by_ix;	/* the same, by index in ix */
 	struct name_files *names[NAME_BUCKETS];
+	struct callers_memo *memo[NAME_BUCKETS];
 };
 
 /* A caller found for a function: where, and the call fact. */
@@ -371,17 +388,43 @@ static void follow(struct walk *w, const struct caller *cl)
 	w->depth--;
 }
 
+static const struct callers_memo *callers_of(struct chain_ctx *c,
+					     const char *name,
+					     const char *def_file,
+					     bool is_static)
+{
+	struct callers_memo **b, *m;
+
+	b = &c->memo[id_hash(name, strlen(name)) % NAME_BUCKETS];
+	for (m = *b; m; m = m->next)
+		if (m->is_static == is_static && !strcmp(m->name, name) &&
+		    !strcmp(m->def_file, def_file))
+			return m;
+	m = xcalloc(1, sizeof(*m));
+	m->name = xstrdup(name);
+	m->def_file = xstrdup(def_file);
+	m->is_static = is_static;
+	m->nr = find_callers(c, name, def_file, is_static, &m->v,
+			     &m->root_kind);
+	m->next = *b;
+	*b = m;
+	return m;
+}
+
 /* Chains through every caller of the function at the top of the stack. */
 static void up(struct walk *w, bool is_static)
 {
 	const struct chain_step *top = &w->stack[w->depth];
+	const struct callers_memo *m;
+	const struct caller *cl;
 	const char *kind;
-	struct caller *cl;
 	struct call_chain *ch;
 	size_t nr, i;
 
-	nr = find_callers(w->ctx, top->function, top->file, is_static, &cl,
-			  &kind);
+	m = callers_of(w->ctx, top->function, top->file, is_static);
+	cl = m->v;
+	nr = m->nr;
+	kind = m->root_kind;
 	if (!*top->function)
 		kind = "file scope";
 	else if (!nr && !kind)
@@ -399,7 +442,6 @@ static void up(struct walk *w, bool is_static)
 		if (!ch->root)
 			ch->root = xasprintf("cut at %d chains", CHAIN_MAX);
 	}
-	free(cl);
 }
 
 static bool site_static(struct chain_ctx *c, const struct finding *f,
@@ -415,7 +457,7 @@ static bool site_static(struct chain_ctx *c, const struct finding *f,
 	return false;
 }
 
-void chains_of_finding(struct chain_ctx *c, struct finding *f)
+static void chains_of_finding(struct chain_ctx *c, struct finding *f)
 {
 	struct walk w = { .ctx = c, .f = f };
 	bool is_static;
@@ -439,6 +481,15 @@ void chains_of_finding(struct chain_ctx *c, struct finding *f)
 	free(w.seen);
 }
 
+static void *load_index(void *arg)
+{
+	struct chain_ctx *c = arg;
+
+	if (id_index_load_or_build(c->root, c->jobs, &c->ix))
+		c->load_error = errno ? errno : EIO;
+	return NULL;
+}
+
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 				char *const *overlay_paths, size_t nr_overlay,
 				int jobs)
@@ -449,12 +500,27 @@ struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 	c->overlay = overlay;
 	c->overlay_paths = overlay_paths;
 	c->nr_overlay = nr_overlay;
-	if (id_index_load_or_build(root, jobs, &c->ix)) {
-		free(c);
-		return NULL;
-	}
-	c->by_ix = xcalloc(c->ix.nr_files + 1, sizeof(*c->by_ix));
+	c->jobs = jobs;
+	c->loading = !pthread_create(&c->loader, NULL, load_index, c);
+	if (!c->loading)
+		load_index(c);
 	return c;
+}
+
+/* 0 once the index is there, or -1 with errno. */
+static int wait_index(struct chain_ctx *c)
+{
+	if (c->loading) {
+		pthread_join(c->loader, NULL);
+		c->loading = false;
+	}
+	if (c->load_error) {
+		errno = c->load_error;
+		return -1;
+	}
+	if (!c->by_ix)
+		c->by_ix = xcalloc(c->ix.nr_files + 1, sizeof(*c->by_ix));
+	return 0;
 }
 
 void chain_ctx_free(struct chain_ctx *c)
@@ -463,6 +529,7 @@ void chain_ctx_free(struct chain_ctx *c)
 
 	if (!c)
 		return;
+	wait_index(c);
 	for (i = 0; i < c->nr_files; i++) {
 		free(c->files[i]->path);
 		file_facts_free(&c->files[i]->facts);
@@ -470,6 +537,16 @@ void chain_ctx_free(struct chain_ctx *c)
 	}
 	free(c->files);
 	free(c->by_ix);
+	for (i = 0; i < NAME_BUCKETS; i++)
+		while (c->memo[i]) {
+			struct callers_memo *m = c->memo[i];
+
+			c->memo[i] = m->next;
+			free((char *)m->name);
+			free((char *)m->def_file);
+			free(m->v);
+			free(m);
+		}
 	for (i = 0; i < NAME_BUCKETS; i++)
 		while (c->names[i]) {
 			struct name_files *n = c->names[i];
@@ -483,10 +560,13 @@ void chain_ctx_free(struct chain_ctx *c)
 	free(c);
 }
 
-void chains_compute(struct chain_ctx *c, struct finding_list *findings)
+int chains_compute(struct chain_ctx *c, struct finding_list *findings)
 {
 	size_t i;
 
+	if (wait_index(c))
+		return -1;
 	for (i = 0; i < findings->nr; i++)
 		chains_of_finding(c, &findings->items[i]);
+	return 0;
 }

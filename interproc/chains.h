@@ -17,15 +17,18 @@ struct chain_ctx;
 
 /*
  * The tree at root; in review, the files overlay_paths come from the
- * patched copies under overlay.  NULL when root cannot be read.
+ * patched copies under overlay.  The tree's identifier index loads in a
+ * thread of its own meanwhile, so start early: spatch runs meanwhile.
  */
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 				char *const *overlay_paths, size_t nr_overlay,
 				int jobs);
 void chain_ctx_free(struct chain_ctx *c);
 
-/* Fill chains of every finding that populates the kernel's table. */
-void chains_compute(struct chain_ctx *c, struct finding_list *findings);
-void chains_of_finding(struct chain_ctx *c, struct finding *f);
+/*
+ * Fill chains of every finding that populates the kernel's table; 0, or
+ * -1 with errno when the tree could not be indexed.
+ */
+int chains_compute(struct chain_ctx *c, struct finding_list *findings);
 
 #endif

@@ -54,6 +54,8 @@ struct id_index {
 	size_t *nr_ids;
 	long long *size, *mtime;	/* as hashed: the cache's key */
 	size_t nr_files;
+	char *blob;		/* the cache as read: ids may point into it */
+	size_t blob_len;
 };
 
 uint32_t id_hash(const char *s, size_t len);

@@ -8,6 +8,7 @@
  * that cannot be read or written is only slower, never wrong.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@
 #include "lib/util.h"
 #include "scan/internal.h"
 
-#define CACHE_MAGIC "ptsync-ids 1\n"
+#define CACHE_MAGIC "ptsync-ids 3\n\n\n"	/* 16 bytes: ids stay aligned */
 
 static char *cache_path(const char *root)
 {
@@ -47,69 +48,74 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-struct entry {
-	char *path;
-	long long size, mtime;
-	uint32_t *ids;
-	size_t nr;
+/*
+ * One entry: path length, size, mtime and count as fixed-size fields,
+ * then the path padded with NULs and the hashes; the whole file is read
+ * at once and the hashes are used where they lie.
+ */
+struct entry_head {
+	uint32_t path_len;
+	uint32_t nr;
+	int64_t size, mtime;
 };
 
-static bool read_entry(FILE *f, struct entry *e)
+/* The path and at least one NUL, to a multiple of 4: ids stay aligned. */
+static size_t padded(size_t len)
 {
-	unsigned long long len, nr;
+	return (len + 4) & ~(size_t)3;
+}
 
-	if (fscanf(f, "%llu %lld %lld %llu ", &len, &e->size, &e->mtime,
-		   &nr) != 4 || len > 4096 || nr > (1u << 24))
-		return false;
-	e->path = xmalloc(len + 1);
-	e->nr = nr;
-	e->ids = xmalloc((nr ? nr : 1) * sizeof(*e->ids));
-	if (fread(e->path, 1, len, f) != len ||
-	    fread(e->ids, sizeof(*e->ids), nr, f) != nr) {
-		free(e->path);
-		free(e->ids);
-		return false;
-	}
-	e->path[len] = '\0';
-	return true;
+static bool unchanged(int rootfd, const char *path, const struct entry_head *h)
+{
+	struct stat st;
+
+	return !fstatat(rootfd, path, &st, AT_SYMLINK_NOFOLLOW) &&
+	       st.st_size == h->size &&
+	       st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec == h->mtime;
 }
 
 /* Take the ids of unchanged files from the cache at path. */
 static void load(const char *path, const char *root, struct id_index *ix)
 {
-	FILE *f = fopen(path, "rb");
-	char magic[sizeof(CACHE_MAGIC)] = "";
-	struct entry e;
-	struct stat st;
-	char **hit, *full;
-	size_t i;
+	size_t len, off = strlen(CACHE_MAGIC), i;
+	char *blob = read_file(path, &len), *name, **hit;
+	struct entry_head h;
+	int rootfd;
 
-	if (!f)
+	if (!blob)
 		return;
-	if (fread(magic, 1, strlen(CACHE_MAGIC), f) != strlen(CACHE_MAGIC) ||
-	    strcmp(magic, CACHE_MAGIC)) {
-		fclose(f);
+	rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0 || len < off || memcmp(blob, CACHE_MAGIC, off)) {
+		free(blob);
+		if (rootfd >= 0)
+			close(rootfd);
 		return;
 	}
-	while (read_entry(f, &e)) {
-		hit = bsearch(&e.path, ix->paths, ix->nr_files,
+	while (off + sizeof(h) <= len) {
+		memcpy(&h, blob + off, sizeof(h));
+		off += sizeof(h);
+		if (padded(h.path_len) > len - off ||
+		    (size_t)h.nr > (len - off - padded(h.path_len)) /
+				   sizeof(uint32_t))
+			break;
+		name = blob + off;
+		off += padded(h.path_len);
+		if (name[h.path_len])	/* not ours */
+			break;
+		hit = bsearch(&name, ix->paths, ix->nr_files,
 			      sizeof(*ix->paths), cmp_path);
 		i = hit ? (size_t)(hit - ix->paths) : 0;
-		full = hit ? path_join(root, e.path) : NULL;
-		if (full && !stat(full, &st) && st.st_size == e.size &&
-		    st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec ==
-		    e.mtime && !ix->ids[i]) {
-			ix->ids[i] = e.ids;
-			ix->nr_ids[i] = e.nr;
-			ix->size[i] = e.size;
-			ix->mtime[i] = e.mtime;
-			e.ids = NULL;
+		if (hit && !ix->ids[i] && unchanged(rootfd, ix->paths[i], &h)) {
+			ix->ids[i] = (uint32_t *)(blob + off);
+			ix->nr_ids[i] = h.nr;
+			ix->size[i] = h.size;
+			ix->mtime[i] = h.mtime;
 		}
-		free(full);
-		free(e.ids);
-		free(e.path);
+		off += h.nr * sizeof(uint32_t);
 	}
-	fclose(f);
+	close(rootfd);
+	ix->blob = blob;
+	ix->blob_len = len;
 }
 
 static int mkdirs(const char *dir)
@@ -149,12 +155,17 @@ static void save(const char *path, const struct id_index *ix)
 	}
 	ok = fputs(CACHE_MAGIC, f) >= 0;
 	for (i = 0; ok && i < ix->nr_files; i++) {
-		ok = fprintf(f, "%zu %lld %lld %zu ", strlen(ix->paths[i]),
-			     ix->size[i], ix->mtime[i], ix->nr_ids[i]) > 0 &&
-		     fputs(ix->paths[i], f) >= 0 &&
+		struct entry_head h = {
+			.path_len = strlen(ix->paths[i]), .nr = ix->nr_ids[i],
+			.size = ix->size[i], .mtime = ix->mtime[i],
+		};
+
+		ok = fwrite(&h, sizeof(h), 1, f) == 1 &&
+		     fwrite(ix->paths[i], 1, h.path_len, f) == h.path_len &&
+		     fwrite("\0\0\0\0", 1, padded(h.path_len) - h.path_len,
+			    f) == padded(h.path_len) - h.path_len &&
 		     fwrite(ix->ids[i] ? ix->ids[i] : (uint32_t *)"",
-			    sizeof(uint32_t), ix->nr_ids[i], f) ==
-		     ix->nr_ids[i];
+			    sizeof(uint32_t), h.nr, f) == h.nr;
 	}
 	if (fclose(f) || !ok || rename(tmp, path))
 		unlink(tmp);

@@ -4,9 +4,10 @@
  * sorted 32-bit hashes.  Walking call chains up from a population asks
  * "which files can call foo()?" once per function on the chain; lexing
  * the whole tree for each question is far too slow, so one pass hashes
- * every identifier-like run of bytes (comments and strings included: a
+ * every identifier outside comments and literals (no preprocessing: a
  * superset is fine, the files found are lexed properly afterwards).
  */
+#define _GNU_SOURCE		/* memmem() */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -45,6 +46,34 @@ static int cmp_u32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Past a comment or literal starting at i, or i when there is none. */
+static size_t skip_noise(const char *buf, size_t len, size_t i)
+{
+	const char *end;
+	char q;
+
+	if (buf[i] == '/' && i + 1 < len && buf[i + 1] == '*') {
+		end = memmem(buf + i + 2, len - i - 2, "*/", 2);
+		return end ? (size_t)(end - buf) + 2 : len;
+	}
+	if (buf[i] == '/' && i + 1 < len && buf[i + 1] == '/') {
+		end = memchr(buf + i, '\n', len - i);
+		return end ? (size_t)(end - buf) : len;
+	}
+	if (buf[i] != '"' && buf[i] != '\'')
+		return i;
+	/* a literal ends at its quote or, unterminated, at the line end */
+	for (q = buf[i++]; i < len && buf[i] != q && buf[i] != '\n'; i++)
+		if (buf[i] == '\\')
+			i++;
+	return i < len ? i + 1 : len;
+}
+
+/*
+ * Identifiers outside comments and literals: a function name in a
+ * comment calls nothing, and leaving them out halves the index.  No
+ * preprocessing: a superset is fine, the files found are lexed properly.
+ */
 static size_t hash_buffer(const char *buf, size_t len, uint32_t **out)
 {
 	size_t nr = 0, alloc = 0, i = 0, start, n;
@@ -52,10 +81,17 @@ static size_t hash_buffer(const char *buf, size_t len, uint32_t **out)
 
 	while (i < len) {
 		if (ident_char[(unsigned char)buf[i]] != 1) {
-			/* skip digits glued to nothing, e.g. 0x1f */
-			while (i < len && ident_char[(unsigned char)buf[i]])
+			n = skip_noise(buf, len, i);
+			if (n != i) {
+				i = n;
+				continue;
+			}
+			/* digits glued to letters, e.g. 0x1f, are no name */
+			if (ident_char[(unsigned char)buf[i]])
+				while (i < len && ident_char[(unsigned char)buf[i]])
+					i++;
+			else
 				i++;
-			i++;
 			continue;
 		}
 		start = i;
@@ -174,9 +210,11 @@ void id_index_free(struct id_index *ix)
 
 	for (i = 0; i < ix->nr_files; i++) {
 		free(ix->paths[i]);
-		if (ix->ids)
+		if (ix->ids && !(ix->blob && (char *)ix->ids[i] >= ix->blob &&
+				 (char *)ix->ids[i] < ix->blob + ix->blob_len))
 			free(ix->ids[i]);
 	}
+	free(ix->blob);
 	free(ix->paths);
 	free(ix->ids);
 	free(ix->nr_ids);
