@@ -124,24 +124,26 @@ static void analyse_with_model(const struct pipeline_opts *o,
 
 /*
  * Chains are tree-wide: in review the tree is the kernel beside the
- * patched copies, which stand in for the files they hold.
+ * patched copies, which stand in for the files they hold.  The index of
+ * the tree loads while spatch runs.
  */
-static void find_chains(const struct pipeline_opts *o, struct pipeline *p)
+static struct chain_ctx *start_chains(const struct pipeline_opts *o,
+				      const struct pipeline *p)
 {
 	bool overlay = o->model_root && strcmp(o->model_root, o->root);
-	struct chain_ctx *c;
 
-	if (!p->findings.nr || o->no_chains)
-		return;
-	c = chain_ctx_new(overlay ? o->model_root : o->root,
-			  overlay ? o->root : NULL, o->paths,
-			  overlay ? (size_t)o->nr_paths : 0, o->jobs);
-	if (!c) {
-		diag_warn("cannot index %s for call chains: %s",
-			  overlay ? o->model_root : o->root, strerror(errno));
-		return;
-	}
-	chains_compute(c, &p->findings);
+	if (!p->scan.nr_sites || o->no_chains)
+		return NULL;
+	return chain_ctx_new(overlay ? o->model_root : o->root,
+			     overlay ? o->root : NULL, o->paths,
+			     overlay ? (size_t)o->nr_paths : 0, o->jobs);
+}
+
+static void find_chains(struct chain_ctx *c, struct pipeline *p)
+{
+	if (c && p->findings.nr && chains_compute(c, &p->findings))
+		diag_warn("cannot index the tree for call chains: %s",
+			  strerror(errno));
 	chain_ctx_free(c);
 }
 
@@ -149,17 +151,19 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 {
 	const char *model_root = o->model_root ? o->model_root : o->root;
 	struct shared_model *shared = o->shared_model;
+	struct chain_ctx *chains;
 
 	memset(p, 0, sizeof(*p));
 	if ((o->indexed ? scan_tree_indexed : scan_tree)(o->root, o->paths,
 							  o->nr_paths, o->jobs,
 							  &p->scan))
 		return -1;
+	chains = start_chains(o, p);
 	if (shared)
 		analyse(o, p);
 	else
 		analyse_with_model(o, p, model_root);
-	find_chains(o, p);
+	find_chains(chains, p);
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
 	if (!shared || p->findings.nr)
