@@ -9,11 +9,12 @@
  * A sync after the whole if statement, or in a block opened after C
  * ("if (!err) sync_global_pgds(...)"), counts: that is the idiom of
  * x86's vmemmap_populate().  Preprocessor conditionals keep the state of
- * their first branch, as scan.c does.
+ * their first live branch, and "#if 0" code is skipped, as in scan.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/cond.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"
 #include "scan/calls.h"
@@ -71,6 +72,9 @@ struct fscan {
 	int nr_conds;
 	struct saved start[COND_MAX], first[COND_MAX];
 	bool have_first[COND_MAX];
+	signed char value[COND_MAX];	/* of the branch: 0, 1, or -1 unknown */
+	bool taken[COND_MAX];		/* a branch was literally 1 */
+	bool dead;			/* in a branch that is literally 0 */
 };
 
 static const char *const not_calls[] = {
@@ -403,37 +407,92 @@ static void restore(struct fscan *s, const struct saved *v)
 	s->in_fn = v->in_fn && s->ff->nr_fns == v->nr_fns;
 }
 
-/* #if/#else/#endif: the state at the end of the first branch wins. */
+/* 0 or 1 for a literal constant condition, else -1. */
+static int eval_cond(struct fscan *s, struct token *t)
+{
+	char *expr = xstrdup("");
+	int value;
+
+	for (scan_lex_next(&s->lx, t); t->kind != T_EOL && t->kind != T_EOF;
+	     scan_lex_next(&s->lx, t))
+		str_append(&expr, xasprintf("%s%.*s", *expr ? " " : "",
+					    (int)t->len, t->s));
+	value = cond_constant(expr);
+	free(expr);
+	return value == 0 || value == 1 ? value : -1;
+}
+
+static void update_dead(struct fscan *s)
+{
+	int i, n = s->nr_conds < COND_MAX ? s->nr_conds : COND_MAX;
+
+	s->dead = false;
+	for (i = 0; i < n; i++)
+		s->dead |= s->value[i] == 0;
+}
+
+static void cond_push(struct fscan *s, int value)
+{
+	int n = s->nr_conds++;
+
+	if (n >= COND_MAX)
+		return;
+	s->start[n] = save(s);
+	s->have_first[n] = false;
+	s->value[n] = value;
+	s->taken[n] = value == 1;
+	update_dead(s);
+}
+
+/* #elif, #else (value 1): the end of the first live branch is kept. */
+static void cond_branch(struct fscan *s, int value)
+{
+	int n = s->nr_conds - 1;
+
+	if (n < 0 || n >= COND_MAX)
+		return;
+	if (!s->have_first[n] && !s->dead) {
+		s->first[n] = save(s);
+		s->have_first[n] = true;
+	}
+	restore(s, &s->start[n]);
+	s->value[n] = s->taken[n] ? 0 : value;
+	s->taken[n] |= value == 1;
+	update_dead(s);
+}
+
+static void cond_endif(struct fscan *s)
+{
+	int n = s->nr_conds - 1;
+
+	if (n < 0)
+		return;
+	if (n < COND_MAX && s->have_first[n] && s->depth != s->first[n].depth)
+		restore(s, &s->first[n]);
+	s->nr_conds--;
+	update_dead(s);
+}
+
 static void directive(struct fscan *s)
 {
 	struct token t;
-	int n;
 
 	s->lx.directive = true;
 	scan_lex_next(&s->lx, &t);
-	n = s->nr_conds - 1;
-	if (t.kind != T_IDENT) {
+	if (t.kind != T_IDENT)
 		;
-	} else if (TOK_IS(&t, "if") || TOK_IS(&t, "ifdef") ||
-		   TOK_IS(&t, "ifndef")) {
-		if (s->nr_conds < COND_MAX) {
-			s->start[s->nr_conds] = save(s);
-			s->have_first[s->nr_conds] = false;
-		}
-		s->nr_conds++;
-	} else if ((TOK_IS(&t, "elif") || TOK_IS(&t, "else") ||
-		    TOK_IS(&t, "elifdef") || TOK_IS(&t, "elifndef")) &&
-		   n >= 0 && n < COND_MAX) {
-		if (!s->have_first[n]) {
-			s->first[n] = save(s);
-			s->have_first[n] = true;
-		}
-		restore(s, &s->start[n]);
-	} else if (TOK_IS(&t, "endif") && n >= 0) {
-		if (n < COND_MAX && s->have_first[n] && s->depth != s->first[n].depth)
-			restore(s, &s->first[n]);
-		s->nr_conds--;
-	}
+	else if (TOK_IS(&t, "if"))
+		cond_push(s, eval_cond(s, &t));
+	else if (TOK_IS(&t, "ifdef") || TOK_IS(&t, "ifndef"))
+		cond_push(s, -1);
+	else if (TOK_IS(&t, "elif"))
+		cond_branch(s, eval_cond(s, &t));
+	else if (TOK_IS(&t, "elifdef") || TOK_IS(&t, "elifndef"))
+		cond_branch(s, -1);
+	else if (TOK_IS(&t, "else"))
+		cond_branch(s, 1);
+	else if (TOK_IS(&t, "endif"))
+		cond_endif(s);
 	skip_line(s, &t);
 	s->lx.directive = false;
 }
@@ -454,7 +513,7 @@ void file_facts_scan(const char *path, const char *buf, size_t len,
 			break;
 		if (is_punct(&t, '#') && t.bol)
 			directive(s);
-		else
+		else if (!s->dead)
 			token(s, &t);
 	}
 	scan_lex_free(&s->lx);
