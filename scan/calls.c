@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/cond.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"
 #include "scan/calls.h"
@@ -407,19 +406,9 @@ static void restore(struct fscan *s, const struct saved *v)
 	s->in_fn = v->in_fn && s->ff->nr_fns == v->nr_fns;
 }
 
-/* 0 or 1 for a literal constant condition, else -1. */
 static int eval_cond(struct fscan *s, struct token *t)
 {
-	char *expr = xstrdup("");
-	int value;
-
-	for (scan_lex_next(&s->lx, t); t->kind != T_EOL && t->kind != T_EOF;
-	     scan_lex_next(&s->lx, t))
-		str_append(&expr, xasprintf("%s%.*s", *expr ? " " : "",
-					    (int)t->len, t->s));
-	value = cond_constant(expr);
-	free(expr);
-	return value == 0 || value == 1 ? value : -1;
+	return scan_lex_cond(&s->lx, t);
 }
 
 static void update_dead(struct fscan *s)

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/cond.h"
 #include "lib/util.h"
 #include "scan/lexer.h"
 
@@ -328,4 +329,18 @@ void scan_lex_next(struct lexer *lx, struct token *t)
 		t->punct = lex_punct(lx);
 		t->len = lx->p - t->s;
 	}
+}
+
+int scan_lex_cond(struct lexer *lx, struct token *t)
+{
+	char *expr = xstrdup("");
+	int value;
+
+	for (scan_lex_next(lx, t); t->kind != T_EOL && t->kind != T_EOF;
+	     scan_lex_next(lx, t))
+		str_append(&expr, xasprintf("%s%.*s", *expr ? " " : "",
+					    (int)t->len, t->s));
+	value = cond_constant(expr);
+	free(expr);
+	return value == 0 || value == 1 ? value : -1;
 }

@@ -45,5 +45,10 @@ struct lexer {
 void scan_lex_init(struct lexer *lx, const char *buf, size_t len);
 void scan_lex_free(struct lexer *lx);
 void scan_lex_next(struct lexer *lx, struct token *t);
+/*
+ * The rest of a directive line as a condition: 0 or 1 when it is that
+ * constant as lib/cond.c reads it (maybe parenthesized), else -1.
+ */
+int scan_lex_cond(struct lexer *lx, struct token *t);
 
 #endif

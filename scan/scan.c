@@ -537,15 +537,8 @@ static void skip_line(struct lexer *lx, struct token *t)
  */
 static int eval_cond(struct lexer *lx, struct token *t)
 {
-	char *expr = xstrdup("");
-	int value;
+	int value = scan_lex_cond(lx, t);
 
-	for (scan_lex_next(lx, t); t->kind != T_EOL && t->kind != T_EOF;
-	     scan_lex_next(lx, t))
-		str_append(&expr, xasprintf("%s%.*s", *expr ? " " : "",
-					    (int)t->len, t->s));
-	value = cond_constant(expr);
-	free(expr);
 	return value == 0 ? COND_FALSE : value == 1 ? COND_TRUE : COND_UNKNOWN;
 }
 
