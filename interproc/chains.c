@@ -560,13 +560,15 @@ void chain_ctx_free(struct chain_ctx *c)
 	free(c);
 }
 
-int chains_compute(struct chain_ctx *c, struct finding_list *findings)
+int chains_compute(struct chain_ctx *c, struct finding_list *findings,
+		   const bool *wanted)
 {
 	size_t i;
 
 	if (wait_index(c))
 		return -1;
 	for (i = 0; i < findings->nr; i++)
-		chains_of_finding(c, &findings->items[i]);
+		if (wanted[i])
+			chains_of_finding(c, &findings->items[i]);
 	return 0;
 }

@@ -26,9 +26,10 @@ struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 void chain_ctx_free(struct chain_ctx *c);
 
 /*
- * Fill chains of every finding that populates the kernel's table; 0, or
- * -1 with errno when the tree could not be indexed.
+ * Fill the chains of each finding i with wanted[i] that populates the
+ * kernel's table; 0, or -1 with errno when the tree could not be indexed.
  */
-int chains_compute(struct chain_ctx *c, struct finding_list *findings);
+int chains_compute(struct chain_ctx *c, struct finding_list *findings,
+		   const bool *wanted);
 
 #endif

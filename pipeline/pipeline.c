@@ -139,18 +139,38 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 			     overlay ? (size_t)o->nr_paths : 0, o->jobs);
 }
 
-static void find_chains(struct chain_ctx *c, struct pipeline *p)
+/*
+ * Only a finding exposed on some variant has a severity that its chains
+ * can change; walking the callers of a latent ioremap() through every
+ * driver would cost seconds for nothing.
+ */
+static void find_chains(struct chain_ctx *c, struct pipeline *p,
+			const struct arch_model *model)
 {
-	if (c && p->findings.nr && chains_compute(c, &p->findings))
+	bool *wanted = xcalloc(p->findings.nr + 1, sizeof(*wanted));
+	size_t i, j, n = 0;
+
+	for (i = 0; c && i < p->findings.nr; i++) {
+		const struct finding *f = &p->findings.items[i];
+
+		for (j = 0; f->exposure && j < model->nr_variants; j++)
+			wanted[i] |= f->exposure[j] == EXPOSURE_EXPOSED;
+		n += wanted[i];
+	}
+	if (n && chains_compute(c, &p->findings, wanted))
 		diag_warn("cannot index the tree for call chains: %s",
 			  strerror(errno));
+	else if (n)	/* judge again, with the chains */
+		classify_findings(&p->findings, model);
 	chain_ctx_free(c);
+	free(wanted);
 }
 
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 {
 	const char *model_root = o->model_root ? o->model_root : o->root;
 	struct shared_model *shared = o->shared_model;
+	const struct arch_model *model;
 	struct chain_ctx *chains;
 
 	memset(p, 0, sizeof(*p));
@@ -163,12 +183,12 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 		analyse(o, p);
 	else
 		analyse_with_model(o, p, model_root);
-	find_chains(chains, p);
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
+	model = shared ? &shared->model : &p->model;
 	if (!shared || p->findings.nr)
-		classify_findings(&p->findings,
-				  shared ? &shared->model : &p->model);
+		classify_findings(&p->findings, model);
+	find_chains(chains, p, model);
 	return 0;
 }
 
