@@ -104,7 +104,8 @@ static size_t hash_buffer(const char *buf, size_t len, uint32_t **out)
 	for (i = n = 0; i < nr; i++)
 		if (!n || v[n - 1] != v[i])
 			v[n++] = v[i];
-	*out = v;
+	/* a file repeats its names: keep what is left, not the raw count */
+	*out = n ? xrealloc(v, n * sizeof(*v)) : v;
 	return n;
 }
 
