@@ -65,18 +65,23 @@ enum exposure classify_exposure(const struct finding *f,
 	return EXPOSURE_LATENT;
 }
 
-/* Whether the chain runs on a variant where f is exposed. */
-bool chain_exposed(const struct finding *f, const struct call_chain *ch,
-		   const struct arch_model *m)
+bool arch_exposed(const struct finding *f, const char *arch,
+		  const struct arch_model *m)
 {
-	const char *arch = ch->arch ? ch->arch + strlen("arch/") : NULL;
 	size_t j;
 
-	for (j = 0; j < m->nr_variants; j++)
+	for (j = 0; f->exposure && j < m->nr_variants; j++)
 		if (f->exposure[j] == EXPOSURE_EXPOSED &&
 		    (!arch || !strcmp(arch, m->variants[j].arch)))
 			return true;
 	return false;
+}
+
+bool chain_exposed(const struct finding *f, const struct call_chain *ch,
+		   const struct arch_model *m)
+{
+	return arch_exposed(f, ch->arch ? ch->arch + strlen("arch/") : NULL,
+			    m);
 }
 
 /* Unsynced, after boot, exposed: the worse the lower. */

@@ -26,6 +26,10 @@ enum exposure classify_exposure(const struct finding *f,
 char *exposed_on(const struct arch_model *m, const struct finding *const *fs,
 		 size_t nr, const char *brackets);
 
+/* Whether f is exposed on a variant of arch ("x86"; NULL: any). */
+bool arch_exposed(const struct finding *f, const char *arch,
+		  const struct arch_model *m);
+
 /* Whether ch runs through an arch (or generic code) where f is exposed. */
 bool chain_exposed(const struct finding *f, const struct call_chain *ch,
 		   const struct arch_model *m);

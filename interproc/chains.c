@@ -77,13 +77,15 @@ struct caller {
 	const struct call_fact *call;
 };
 
-/* A function already walked for this finding: what lies above it. */
+/* A function already walked for this finding: its chains, listed once. */
 struct seen {
 	const char *file, *name;
-	bool open_above;	/* an unsynced after-boot chain above */
+	size_t first, last;	/* the chains through it, in f->chains */
 };
 
 struct walk {
+	chain_exposed_fn *exposed;
+	void *data;
 	struct seen *seen;
 	size_t nr_seen, alloc_seen;
 	struct chain_ctx *ctx;
@@ -238,28 +240,44 @@ static size_t find_callers(struct chain_ctx *c, const char *name,
 	return nr;
 }
 
-/* The chain of the functions on the stack, root first. */
-static struct call_chain *new_chain(struct walk *w)
+static void set_step(struct chain_step *s, const struct chain_step *from)
+{
+	s->function = xstrdup(from->function);
+	s->file = xstrdup(from->file);
+	s->line = from->line;
+}
+
+/*
+ * The chain of the functions on the stack, root first, after the first
+ * nr_prefix steps of chain above (an index: pushing may move chains).
+ */
+static struct call_chain *prefixed_chain(struct walk *w, size_t above,
+					 size_t nr_prefix)
 {
 	struct finding *f = w->f;
 	struct call_chain *ch;
-	int i;
+	size_t n = 0, i;
+	int d;
 
 	ch = ARRAY_PUSH(f->chains, f->nr_chains, f->alloc_chains);
 	memset(ch, 0, sizeof(*ch));
-	ch->nr_steps = w->depth + 1;
+	ch->nr_steps = nr_prefix + w->depth + 1;
 	ch->steps = xcalloc(ch->nr_steps, sizeof(*ch->steps));
-	for (i = w->depth; i >= 0; i--) {
-		struct chain_step *s = &ch->steps[w->depth - i];
-
-		s->function = xstrdup(w->stack[i].function);
-		s->file = xstrdup(w->stack[i].file);
-		s->line = w->stack[i].line;
-		ch->boot_only |= w->boot[i];
-		if (!ch->arch)
-			ch->arch = arch_dir(s->file);
+	for (i = 0; i < nr_prefix; i++)
+		set_step(&ch->steps[n++], &f->chains[above].steps[i]);
+	for (d = w->depth; d >= 0; d--) {
+		set_step(&ch->steps[n++], &w->stack[d]);
+		ch->boot_only |= w->boot[d];
 	}
+	for (i = 0; i < n && !ch->arch; i++)
+		ch->arch = arch_dir(ch->steps[i].file);
 	return ch;
+}
+
+/* The chain of the functions on the stack, root first. */
+static struct call_chain *new_chain(struct walk *w)
+{
+	return prefixed_chain(w, 0, 0);
 }
 
 static bool on_stack(const struct walk *w, const char *file,
@@ -310,26 +328,90 @@ static struct seen *seen_find(struct walk *w, const char *file,
 	return NULL;
 }
 
-/*
- * A function reached again by another path: the chains above it are
- * listed once, so this chain stops there, open when one of them is.
- */
-static void join(struct walk *w, const struct seen *sn)
+/* The arch a chain runs on once it joins the stack's, or "" for both. */
+static char *joined_arch(const struct walk *w, const struct call_chain *ch)
 {
-	struct call_chain *ch = new_chain(w);
+	char *a = NULL;
+	int d;
 
-	ch->root = xasprintf("joins the chains above %s()", sn->name);
-	ch->boot_only = ch->boot_only || !sn->open_above;
+	for (d = 0; d <= w->depth && !a; d++)
+		a = arch_dir(w->stack[d].file);
+	if (a && ch->arch && strcmp(a, ch->arch)) {
+		free(a);
+		return xstrdup("");	/* arch/A never calls arch/B */
+	}
+	if (!a && ch->arch)
+		a = xstrdup(ch->arch);
+	return a;
 }
 
-static bool open_since(const struct walk *w, size_t first)
+/* Lower is worse: open where exposed, then cut, synced, unexposed, boot. */
+static int join_rank(const struct walk *w, const struct call_chain *ch,
+		     const char *arch)
+{
+	if (ch->boot_only)
+		return 4;
+	if (ch->synced)
+		return 2;
+	if (!w->exposed(w->f, arch ? arch + strlen("arch/") : NULL, w->data))
+		return 3;
+	return ch->cut ? 1 : 0;
+}
+
+/* Where fn of file is in ch, or nr_steps. */
+static size_t step_of(const struct call_chain *ch, const char *file,
+		      const char *fn)
 {
 	size_t i;
 
-	for (i = first; i < w->f->nr_chains; i++)
-		if (!w->f->chains[i].synced && !w->f->chains[i].boot_only)
-			return true;
-	return false;
+	for (i = 0; i < ch->nr_steps; i++)
+		if (!strcmp(ch->steps[i].file, file) &&
+		    !strcmp(ch->steps[i].function, fn))
+			return i;
+	return ch->nr_steps;
+}
+
+/*
+ * A function reached again by another path: its chains above are not
+ * walked again; this path borrows the worst of them that runs on its
+ * arch (so that text shows a whole chain, and an x86 path is not judged
+ * by an arm64 caller).
+ */
+static void join(struct walk *w, const struct seen *sn)
+{
+	const struct call_chain *ch, *above;
+	struct call_chain *j;
+	size_t i, best = 0, k;
+	int rank, best_rank = 5;
+	char *arch;
+
+	for (i = sn->first; i < sn->last; i++) {
+		ch = &w->f->chains[i];
+		arch = joined_arch(w, ch);
+		rank = arch && !*arch ? 5 : join_rank(w, ch, arch);
+		free(arch);
+		if (rank < best_rank ||
+		    (rank == best_rank && ch->nr_steps <
+					  w->f->chains[best].nr_steps)) {
+			best = i;
+			best_rank = rank;
+		}
+	}
+	if (best_rank == 5)
+		return;		/* nothing above runs on this arch */
+	k = step_of(&w->f->chains[best], sn->file, sn->name);
+	j = prefixed_chain(w, best, k);
+	above = &w->f->chains[best];
+	j->synced = above->synced;
+	j->boot_only |= above->boot_only;
+	j->cut = above->cut;
+	j->root = above->root ? xstrdup(above->root) : NULL;
+	if (above->synced) {
+		j->sync_function = xstrdup(above->sync_function);
+		j->sync_call = xstrdup(above->sync_call);
+		j->sync_file = xstrdup(above->sync_file);
+		j->sync_line = above->sync_line;
+	}
 }
 
 /* A chain runs on one arch: arch/A code never calls arch/B code. */
@@ -383,7 +465,8 @@ static void follow(struct walk *w, const struct caller *cl)
 		sn = ARRAY_PUSH(w->seen, w->nr_seen, w->alloc_seen);
 		sn->file = cl->ff->path;
 		sn->name = cl->fn->name;
-		sn->open_above = open_since(w, first);
+		sn->first = first;
+		sn->last = w->f->nr_chains;
 	}
 	w->depth--;
 }
@@ -457,9 +540,10 @@ static bool site_static(struct chain_ctx *c, const struct finding *f,
 	return false;
 }
 
-static void chains_of_finding(struct chain_ctx *c, struct finding *f)
+static void chains_of_finding(struct chain_ctx *c, struct finding *f,
+			      chain_exposed_fn *exposed, void *data)
 {
-	struct walk w = { .ctx = c, .f = f };
+	struct walk w = { .ctx = c, .f = f, .exposed = exposed, .data = data };
 	bool is_static;
 
 	if (f->chains || f->owner || f->unanalyzed)
@@ -561,7 +645,7 @@ void chain_ctx_free(struct chain_ctx *c)
 }
 
 int chains_compute(struct chain_ctx *c, struct finding_list *findings,
-		   const bool *wanted)
+		   const bool *wanted, chain_exposed_fn *exposed, void *data)
 {
 	size_t i;
 
@@ -569,6 +653,7 @@ int chains_compute(struct chain_ctx *c, struct finding_list *findings,
 		return -1;
 	for (i = 0; i < findings->nr; i++)
 		if (wanted[i])
-			chains_of_finding(c, &findings->items[i]);
+			chains_of_finding(c, &findings->items[i], exposed,
+					  data);
 	return 0;
 }

@@ -6,6 +6,7 @@
 #ifndef PTSYNC_INTERPROC_CHAINS_H
 #define PTSYNC_INTERPROC_CHAINS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "analyse/finding.h"
@@ -14,6 +15,10 @@
 #define CHAIN_MAX	64	/* chains of one finding */
 
 struct chain_ctx;
+
+/* Whether f misses a sync on arch ("x86"; NULL: generic code). */
+typedef bool chain_exposed_fn(const struct finding *f, const char *arch,
+			      void *data);
 
 /*
  * The tree at root; in review, the files overlay_paths come from the
@@ -30,6 +35,6 @@ void chain_ctx_free(struct chain_ctx *c);
  * kernel's table; 0, or -1 with errno when the tree could not be indexed.
  */
 int chains_compute(struct chain_ctx *c, struct finding_list *findings,
-		   const bool *wanted);
+		   const bool *wanted, chain_exposed_fn *exposed, void *data);
 
 #endif

@@ -139,6 +139,12 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 			     overlay ? (size_t)o->nr_paths : 0, o->jobs);
 }
 
+static bool exposed_on_arch(const struct finding *f, const char *arch,
+			    void *model)
+{
+	return arch_exposed(f, arch, model);
+}
+
 /*
  * Only a finding exposed on some variant has a severity that its chains
  * can change; walking the callers of a latent ioremap() through every
@@ -157,7 +163,8 @@ static void find_chains(struct chain_ctx *c, struct pipeline *p,
 			wanted[i] |= f->exposure[j] == EXPOSURE_EXPOSED;
 		n += wanted[i];
 	}
-	if (n && chains_compute(c, &p->findings, wanted))
+	if (n && chains_compute(c, &p->findings, wanted, exposed_on_arch,
+				&p->model))
 		diag_warn("cannot index the tree for call chains: %s",
 			  strerror(errno));
 	else if (n)	/* judge again, with the chains */

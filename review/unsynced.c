@@ -6,6 +6,7 @@
  * such a path; the population's own finding is old, so it is the call
  * on the new line that is the new finding.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,17 +32,39 @@ static bool have(const struct finding_list *l, size_t from, const char *file,
 	return false;
 }
 
-static void add(struct finding_list *l, const struct finding *f,
-		const struct call_chain *ch, size_t step, size_t nr_models)
+/* The 0-based column of callee as a whole word on the line, or 0. */
+static int column_of(const char *text, const char *callee)
+{
+	size_t n = strlen(callee);
+	const char *p;
+
+	for (p = text; p && (p = strstr(p, callee)); p += n) {
+		bool starts = p == text || !(isalnum((unsigned char)p[-1]) ||
+					     p[-1] == '_');
+		bool ends = !(isalnum((unsigned char)p[n]) || p[n] == '_');
+
+		if (starts && ends)
+			return (int)(p - text);
+	}
+	return 0;
+}
+
+static void add(const struct review *r, struct finding_list *l,
+		const struct finding *f, const struct call_chain *ch,
+		size_t step, size_t nr_models)
 {
 	const struct chain_step *s = &ch->steps[step];
 	const struct chain_step *down = &ch->steps[step + 1];
 	struct finding *n = ARRAY_PUSH(l->items, l->nr, l->alloc);
-	char *via = chain_text(ch);
+	char *via = chain_text(ch), *text;
 
 	memset(n, 0, sizeof(*n));
 	n->file = xstrdup(s->file);
 	n->line = s->line;
+	text = review_file_line(r->post_root, s->file, s->line);
+	n->column = text ? column_of(text, down->function) : 0;
+	n->column_end = n->column + (text ? (int)strlen(down->function) : 1);
+	free(text);
 	n->function = xstrdup(s->function);
 	n->section = xstrdup("");
 	n->level = f->level;
@@ -79,7 +102,7 @@ void review_add_unsynced(struct review *r)
 				if (!review_is_added(r, st->file, st->line) ||
 				    have(l, nr, st->file, st->line))
 					continue;
-				add(l, &l->items[i], ch, s, nr_models);
+				add(r, l, &l->items[i], ch, s, nr_models);
 				ch = &l->items[i].chains[c];
 			}
 		}
