@@ -212,7 +212,7 @@ void id_index_free(struct id_index *ix)
 	for (i = 0; i < ix->nr_files; i++) {
 		free(ix->paths[i]);
 		if (ix->ids && !(ix->blob && (char *)ix->ids[i] >= ix->blob &&
-				 (char *)ix->ids[i] < ix->blob + ix->blob_len))
+				 (char *)ix->ids[i] <= ix->blob + ix->blob_len))
 			free(ix->ids[i]);
 	}
 	free(ix->blob);
