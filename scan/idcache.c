@@ -19,7 +19,9 @@
 #include "lib/util.h"
 #include "scan/internal.h"
 
-#define CACHE_MAGIC "ptsync-ids 3\n\n\n"	/* 16 bytes: ids stay aligned */
+/* 16 bytes, so that the hashes after it stay 4-byte aligned */
+#define CACHE_MAGIC "ptsync-ids 4\n\n\n\n"
+_Static_assert(sizeof(CACHE_MAGIC) - 1 == 16, "cache magic keeps alignment");
 
 static char *cache_path(const char *root)
 {
