@@ -42,6 +42,7 @@ struct name_files {
 };
 
 #define NAME_BUCKETS 4096
+#define PREFETCH_MAX 512	/* names found in batches, at most */
 
 /* The callers of one definition, found once for all findings. */
 struct callers_memo {
@@ -66,6 +67,7 @@ struct chain_ctx {
 	struct file_slot **files;	/* lexed so far; never move */
 	size_t nr_files, alloc_files;
 	struct file_slot **by_ix;	/* the same, by index in ix */
+	bool *overlaid;			/* by index in ix: from the copies */
 	struct name_files *names[NAME_BUCKETS];
 	struct callers_memo *memo[NAME_BUCKETS];
 };
@@ -175,30 +177,62 @@ static bool can_link(struct chain_ctx *c, const char *file,
 	return true;
 }
 
-static bool file_may_name(struct chain_ctx *c, size_t i, uint32_t id)
+static struct name_files *name_find(struct chain_ctx *c, const char *name)
 {
-	return in_overlay(c, c->ix.paths[i]) ||
-	       id_index_has(&c->ix, i, id);
+	struct name_files *n;
+
+	n = c->names[id_hash(name, strlen(name)) % NAME_BUCKETS];
+	for (; n; n = n->next)
+		if (!strcmp(n->name, name))
+			return n;
+	return NULL;
+}
+
+static struct name_files *name_new(struct chain_ctx *c, const char *name)
+{
+	struct name_files **b, *n = xcalloc(1, sizeof(*n));
+
+	b = &c->names[id_hash(name, strlen(name)) % NAME_BUCKETS];
+	n->name = xstrdup(name);
+	n->next = *b;
+	*b = n;
+	return n;
+}
+
+/*
+ * The files that may name each of names[0..nr), in one pass: a file's
+ * hashes stay in the cache for every name, where one pass per name took
+ * a cache miss per file each time.
+ */
+static void prefetch(struct chain_ctx *c, char *const *names, size_t nr)
+{
+	struct name_files **nf = xcalloc(nr + 1, sizeof(*nf));
+	uint32_t *ids = xcalloc(nr + 1, sizeof(*ids));
+	size_t *alloc = xcalloc(nr + 1, sizeof(*alloc));
+	size_t i, k, n = 0;
+
+	for (k = 0; k < nr; k++) {
+		if (name_find(c, names[k]))
+			continue;
+		nf[n] = name_new(c, names[k]);
+		ids[n++] = id_hash(names[k], strlen(names[k]));
+	}
+	for (i = 0; n && i < c->ix.nr_files; i++)
+		for (k = 0; k < n; k++)
+			if (c->overlaid[i] || id_index_has(&c->ix, i, ids[k]))
+				*ARRAY_PUSH(nf[k]->idx, nf[k]->nr, alloc[k]) = i;
+	free(nf);
+	free(ids);
+	free(alloc);
 }
 
 static const struct name_files *files_naming(struct chain_ctx *c,
 					     const char *name)
 {
-	uint32_t id = id_hash(name, strlen(name));
-	struct name_files **b = &c->names[id % NAME_BUCKETS], *n;
-	size_t alloc = 0, i;
+	char *const names[] = { (char *)name };
 
-	for (n = *b; n; n = n->next)
-		if (!strcmp(n->name, name))
-			return n;
-	n = xcalloc(1, sizeof(*n));
-	n->name = xstrdup(name);
-	for (i = 0; i < c->ix.nr_files; i++)
-		if (file_may_name(c, i, id))
-			*ARRAY_PUSH(n->idx, n->nr, alloc) = i;
-	n->next = *b;
-	*b = n;
-	return n;
+	prefetch(c, names, 1);
+	return name_find(c, name);
 }
 
 /* Callers of name (defined in def_file), and how else it is reached. */
@@ -602,8 +636,14 @@ static int wait_index(struct chain_ctx *c)
 		errno = c->load_error;
 		return -1;
 	}
-	if (!c->by_ix)
+	if (!c->by_ix) {
+		size_t i;
+
 		c->by_ix = xcalloc(c->ix.nr_files + 1, sizeof(*c->by_ix));
+		c->overlaid = xcalloc(c->ix.nr_files + 1, sizeof(bool));
+		for (i = 0; i < c->ix.nr_files; i++)
+			c->overlaid[i] = in_overlay(c, c->ix.paths[i]);
+	}
 	return 0;
 }
 
@@ -621,6 +661,7 @@ void chain_ctx_free(struct chain_ctx *c)
 	}
 	free(c->files);
 	free(c->by_ix);
+	free(c->overlaid);
 	for (i = 0; i < NAME_BUCKETS; i++)
 		while (c->memo[i]) {
 			struct callers_memo *m = c->memo[i];
@@ -644,6 +685,74 @@ void chain_ctx_free(struct chain_ctx *c)
 	free(c);
 }
 
+static void add_unique(char ***v, size_t *nr, size_t *alloc,
+		       const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < *nr; i++)
+		if (!strcmp((*v)[i], name))
+			return;
+	*ARRAY_PUSH(*v, *nr, *alloc) = (char *)name;
+}
+
+/* The names calling any of level[], by callers not synced nor __init. */
+static void callers_level(struct chain_ctx *c, char *const *level, size_t nr,
+			  char ***next, size_t *nr_next, size_t *alloc)
+{
+	const struct name_files *nf;
+	const struct file_facts *ff;
+	size_t k, i, j, m;
+
+	for (k = 0; k < nr; k++) {
+		nf = name_find(c, level[k]);
+		for (i = 0; nf && i < nf->nr; i++) {
+			ff = facts_of(c, c->ix.paths[nf->idx[i]]);
+			for (j = 0; j < ff->nr_fns; j++)
+				for (m = 0; m < ff->fns[j].nr_calls; m++)
+					if (!ff->fns[j].boot_only &&
+					    !ff->fns[j].calls[m].synced &&
+					    !strcmp(ff->fns[j].calls[m].callee,
+						    level[k]) &&
+					    !name_find(c, ff->fns[j].name))
+						add_unique(next, nr_next, alloc,
+							   ff->fns[j].name);
+		}
+	}
+}
+
+/*
+ * Find the files of the names the walks will ask for, level by level up
+ * from the populations, a level per pass over the index; the walks then
+ * find them known.  Bounded: what lies beyond is asked name by name.
+ */
+static void prefetch_levels(struct chain_ctx *c,
+			    const struct finding_list *findings,
+			    const bool *wanted)
+{
+	char **level = NULL, **next;
+	size_t nr = 0, alloc = 0, nr_next, alloc_next, total = 0, i;
+	int depth;
+
+	for (i = 0; i < findings->nr; i++)
+		if (wanted[i] && *findings->items[i].function)
+			add_unique(&level, &nr, &alloc,
+				   findings->items[i].function);
+	for (depth = 0; nr && depth < CHAIN_MAX_DEPTH &&
+	     total < PREFETCH_MAX; depth++) {
+		prefetch(c, level, nr);
+		total += nr;
+		next = NULL;
+		nr_next = alloc_next = 0;
+		callers_level(c, level, nr, &next, &nr_next, &alloc_next);
+		free(level);
+		level = next;
+		nr = nr_next;
+		alloc = alloc_next;
+	}
+	free(level);
+}
+
 int chains_compute(struct chain_ctx *c, struct finding_list *findings,
 		   const bool *wanted, chain_exposed_fn *exposed, void *data)
 {
@@ -651,6 +760,7 @@ int chains_compute(struct chain_ctx *c, struct finding_list *findings,
 
 	if (wait_index(c))
 		return -1;
+	prefetch_levels(c, findings, wanted);
 	for (i = 0; i < findings->nr; i++)
 		if (wanted[i])
 			chains_of_finding(c, &findings->items[i], exposed,
