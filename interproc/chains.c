@@ -26,6 +26,7 @@
 #include "interproc/chains.h"
 #include "lib/util.h"
 #include "scan/calls.h"
+#include "scan/scan.h"
 
 struct file_slot {
 	char *path;
@@ -60,6 +61,8 @@ struct chain_ctx {
 	char *const *overlay_paths;
 	size_t nr_overlay;
 	struct id_index ix;
+	const struct scan_stat *stats;	/* the scan's, or NULL */
+	size_t nr_stats;
 	int jobs;
 	pthread_t loader;	/* loads ix while spatch runs */
 	bool loading;
@@ -603,17 +606,26 @@ static void *load_index(void *arg)
 {
 	struct chain_ctx *c = arg;
 
-	if (id_index_load_or_build(c->root, c->jobs, &c->ix))
+	int ret = c->stats ?
+		id_index_load_scanned(c->root, c->jobs, c->stats, c->nr_stats,
+				      &c->ix) :
+		id_index_load_or_build(c->root, c->jobs, &c->ix);
+
+	if (ret)
 		c->load_error = errno ? errno : EIO;
 	return NULL;
 }
 
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 				char *const *overlay_paths, size_t nr_overlay,
-				int jobs)
+				const struct scan_result *scanned, int jobs)
 {
 	struct chain_ctx *c = xcalloc(1, sizeof(*c));
 
+	if (scanned && scanned->nr_stats) {
+		c->stats = scanned->stats;
+		c->nr_stats = scanned->nr_stats;
+	}
 	c->root = root;
 	c->overlay = overlay;
 	c->overlay_paths = overlay_paths;

@@ -136,7 +136,8 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 		return NULL;
 	return chain_ctx_new(overlay ? o->model_root : o->root,
 			     overlay ? o->root : NULL, o->paths,
-			     overlay ? (size_t)o->nr_paths : 0, o->jobs);
+			     overlay ? (size_t)o->nr_paths : 0,
+			     overlay ? NULL : &p->scan, o->jobs);
 }
 
 static bool exposed_on_arch(const struct finding *f, const char *arch,

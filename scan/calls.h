@@ -68,6 +68,14 @@ int id_index_build(const char *root, int jobs, struct id_index *ix);
  * mtime are unchanged keep their hashes, the rest are hashed again.
  */
 int id_index_load_or_build(const char *root, int jobs, struct id_index *ix);
+/*
+ * The same for the files a whole-tree scan_tree() read (stats sorted by
+ * path, as it leaves them): no second walk, no second stat per file.
+ */
+struct scan_stat;
+int id_index_load_scanned(const char *root, int jobs,
+			  const struct scan_stat *stats, size_t nr,
+			  struct id_index *ix);
 bool id_index_has(const struct id_index *ix, size_t file, uint32_t id);
 void id_index_free(struct id_index *ix);
 

@@ -67,17 +67,22 @@ static size_t padded(size_t len)
 	return (len + 4) & ~(size_t)3;
 }
 
-static bool unchanged(int rootfd, const char *path, const struct entry_head *h)
+/* known: the scan's own stat of each file, when it walked the tree. */
+static bool unchanged(int rootfd, const char *path, const struct entry_head *h,
+		      const struct scan_stat *known)
 {
 	struct stat st;
 
+	if (known)
+		return known->size == h->size && known->mtime == h->mtime;
 	return !fstatat(rootfd, path, &st, AT_SYMLINK_NOFOLLOW) &&
 	       st.st_size == h->size &&
 	       st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec == h->mtime;
 }
 
 /* Take the ids of unchanged files from the cache at path. */
-static void load(const char *path, const char *root, struct id_index *ix)
+static void load(const char *path, const char *root, struct id_index *ix,
+		 const struct scan_stat *known)
 {
 	size_t len, off = strlen(CACHE_MAGIC), i;
 	char *blob = read_file(path, &len), *name, **hit;
@@ -107,7 +112,8 @@ static void load(const char *path, const char *root, struct id_index *ix)
 		hit = bsearch(&name, ix->paths, ix->nr_files,
 			      sizeof(*ix->paths), cmp_path);
 		i = hit ? (size_t)(hit - ix->paths) : 0;
-		if (hit && !ix->ids[i] && unchanged(rootfd, ix->paths[i], &h)) {
+		if (hit && !ix->ids[i] &&
+		    unchanged(rootfd, ix->paths[i], &h, known ? &known[i] : NULL)) {
 			ix->ids[i] = (uint32_t *)(blob + off);
 			ix->nr_ids[i] = h.nr;
 			ix->size[i] = h.size;
@@ -174,20 +180,14 @@ static void save(const char *path, const struct id_index *ix)
 	free(tmp);
 }
 
-int id_index_load_or_build(const char *root, int jobs, struct id_index *ix)
+static int load_or_build(const char *root, int jobs, struct id_index *ix,
+			 const struct scan_stat *known)
 {
 	char *path = cache_path(root);
 	size_t i, before = 0;
 
-	memset(ix, 0, sizeof(*ix));
-	ix->paths = scan_list_files(root, &ix->nr_files);
-	if (!ix->paths) {
-		free(path);
-		return -1;
-	}
-	id_index_alloc(ix);
 	if (path)
-		load(path, root, ix);
+		load(path, root, ix, known);
 	for (i = 0; i < ix->nr_files; i++)
 		before += ix->ids[i] != NULL;
 	id_index_fill(root, jobs, ix);
@@ -197,4 +197,29 @@ int id_index_load_or_build(const char *root, int jobs, struct id_index *ix)
 		save(path, ix);
 	free(path);
 	return 0;
+}
+
+int id_index_load_or_build(const char *root, int jobs, struct id_index *ix)
+{
+	memset(ix, 0, sizeof(*ix));
+	ix->paths = scan_list_files(root, &ix->nr_files);
+	if (!ix->paths)
+		return -1;
+	id_index_alloc(ix);
+	return load_or_build(root, jobs, ix, NULL);
+}
+
+int id_index_load_scanned(const char *root, int jobs,
+			  const struct scan_stat *stats, size_t nr,
+			  struct id_index *ix)
+{
+	size_t i;
+
+	memset(ix, 0, sizeof(*ix));
+	ix->nr_files = nr;
+	ix->paths = xcalloc(nr + 1, sizeof(*ix->paths));
+	for (i = 0; i < nr; i++)
+		ix->paths[i] = xstrdup(stats[i].path);
+	id_index_alloc(ix);
+	return load_or_build(root, jobs, ix, stats);
 }
