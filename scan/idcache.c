@@ -5,8 +5,10 @@
  * (named by a hash of its real path) holds, per source file, its size,
  * mtime and hashes; a file whose size or mtime changed is hashed again,
  * and a new or vanished file is noticed by the directory walk.  A cache
- * that cannot be read or written is only slower, never wrong.
+ * that cannot be read or written is only slower, never wrong; the cache
+ * of a tree that no longer exists is removed when another is written.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -145,8 +147,57 @@ static int mkdirs(const char *dir)
 	return ret;
 }
 
+/*
+ * Each cache has a sidecar, ids-HASH.tree, naming its tree; a tree that
+ * is gone (a scratch copy, a test's) takes its cache with it, so that
+ * the directory does not grow by one index per copy ever checked.
+ */
+static void prune(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char *side, *tree, *nl;
+	struct stat st;
+	size_t len;
+
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, "ids-", 4) ||
+		    !str_ends_with(de->d_name, ".tree"))
+			continue;
+		side = xasprintf("%s/%s", dir, de->d_name);
+		tree = read_file(side, &len);
+		nl = tree ? strchr(tree, '\n') : NULL;
+		if (nl)
+			*nl = '\0';
+		if (tree && *tree == '/' && stat(tree, &st) && errno == ENOENT) {
+			side[strlen(side) - strlen(".tree")] = '\0';
+			unlink(side);
+			strcat(side, ".tree");
+			unlink(side);
+		}
+		free(tree);
+		free(side);
+	}
+	if (d)
+		closedir(d);
+}
+
+static void save_tree_name(const char *path, const char *root)
+{
+	char *side = xasprintf("%s.tree", path), *real = realpath(root, NULL);
+	FILE *f = real ? fopen(side, "w") : NULL;
+
+	if (f) {
+		fprintf(f, "%s\n", real);
+		if (fclose(f))
+			unlink(side);
+	}
+	free(real);
+	free(side);
+}
+
 /* Write to a new file and rename it: readers never see half a cache. */
-static void save(const char *path, const struct id_index *ix)
+static void save(const char *path, const char *root, const struct id_index *ix)
 {
 	char *tmp = xasprintf("%s.%d.tmp", path, (int)getpid());
 	char *dir = xstrdup(path);
@@ -156,6 +207,8 @@ static void save(const char *path, const struct id_index *ix)
 
 	*strrchr(dir, '/') = '\0';
 	f = mkdirs(dir) ? NULL : fopen(tmp, "wb");
+	if (f)
+		prune(dir);
 	free(dir);
 	if (!f) {
 		free(tmp);
@@ -177,6 +230,8 @@ static void save(const char *path, const struct id_index *ix)
 	}
 	if (fclose(f) || !ok || rename(tmp, path))
 		unlink(tmp);
+	else
+		save_tree_name(path, root);
 	free(tmp);
 }
 
@@ -194,7 +249,7 @@ static int load_or_build(const char *root, int jobs, struct id_index *ix,
 	for (i = 0; i < ix->nr_files; i++)
 		before -= ix->ids[i] != NULL;
 	if (path && before)	/* some file was hashed again */
-		save(path, ix);
+		save(path, root, ix);
 	free(path);
 	return 0;
 }
