@@ -165,7 +165,7 @@ static void find_chains(struct chain_ctx *c, struct pipeline *p,
 		n += wanted[i];
 	}
 	if (n && chains_compute(c, &p->findings, wanted, exposed_on_arch,
-				&p->model))
+				(void *)model))
 		diag_warn("cannot index the tree for call chains: %s",
 			  strerror(errno));
 	else if (n)	/* judge again, with the chains */

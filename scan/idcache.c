@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/cache.h"
 #include "lib/hash.h"
 #include "lib/util.h"
 #include "scan/internal.h"
@@ -25,25 +26,22 @@
 #define CACHE_MAGIC "ptsync-ids 4\n\n\n\n"
 _Static_assert(sizeof(CACHE_MAGIC) - 1 == 16, "cache magic keeps alignment");
 
+/*
+ * ids-HASH in the cache's directory (lib/cache.h: --cache-dir,
+ * PTSYNC_CACHE_DIR, XDG_CACHE_HOME, ~/.cache), beside its bounded store:
+ * an index of a tree is rewritten in place, not added to.  NULL with
+ * --no-cache.
+ */
 static char *cache_path(const char *root)
 {
-	const char *dir = getenv("PTSYNC_CACHE_DIR");
-	char *real = realpath(root, NULL), *base, *path;
+	const char *base = cache_dir();
+	char *real = realpath(root, NULL), *path;
 
-	if (dir && *dir)
-		base = xstrdup(dir);
-	else if (getenv("XDG_CACHE_HOME") && *getenv("XDG_CACHE_HOME"))
-		base = xasprintf("%s/ptsync", getenv("XDG_CACHE_HOME"));
-	else if (getenv("HOME"))
-		base = xasprintf("%s/.cache/ptsync", getenv("HOME"));
-	else
-		base = NULL;
 	path = base && real ?
 		xasprintf("%s/ids-%016llx", base,
 			  (unsigned long long)hash_str(HASH_INIT, real)) :
 		NULL;
 	free(real);
-	free(base);
 	return path;
 }
 
