@@ -133,15 +133,22 @@ static const struct file_facts *facts_of(struct chain_ctx *c,
 			if (!strcmp(c->files[i]->path, path))
 				return &c->files[i]->facts;
 	}
-	full = path_join(in_overlay(c, path) ? c->overlay : c->root, path);
-	buf = read_file(full, &len);
-	free(full);
 	s = xcalloc(1, sizeof(*s));
 	*ARRAY_PUSH(c->files, c->nr_files, c->alloc_files) = s;
 	s->path = xstrdup(path);
-	file_facts_scan(path, buf ? buf : "", buf ? len : 0, &s->facts);
-	s->loaded = buf != NULL;
-	free(buf);
+	s->loaded = !in_overlay(c, path) &&
+		    file_facts_cached(c->root, path, &s->facts);
+	if (!s->loaded) {
+		full = path_join(in_overlay(c, path) ? c->overlay : c->root,
+				 path);
+		buf = read_file(full, &len);
+		free(full);
+		file_facts_scan(path, buf ? buf : "", buf ? len : 0, &s->facts);
+		if (buf && !in_overlay(c, path))
+			file_facts_store(buf, len, &s->facts);
+		s->loaded = buf != NULL;
+		free(buf);
+	}
 	if (hit)
 		c->by_ix[at] = s;
 	return &s->facts;

@@ -32,6 +32,7 @@ enum cache_kind {
 	CACHE_NAME_USES = 4,	/* interproc/: a name's mentions in one file */
 	CACHE_NAME_FILES = 5,	/* interproc/: the files of a tree naming it */
 	CACHE_TREE_LISTING = 6,	/* interproc/: a tree's paths and hashes */
+	CACHE_CALL_FACTS = 7,	/* scan/calls: one file's functions and calls */
 };
 
 /* Default bound of the store, overridden by $PTSYNC_CACHE_MAX (MiB). */

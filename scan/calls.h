@@ -44,6 +44,16 @@ void file_facts_scan(const char *path, const char *buf, size_t len,
 		     struct file_facts *ff);
 void file_facts_free(struct file_facts *ff);
 
+/*
+ * Through the cache: the facts of root/path when the last scan of root
+ * hashed it and the cache holds facts for those bytes (false: read it,
+ * scan it, and store what file_facts_scan() found).
+ */
+bool file_facts_cached(const char *root, const char *path,
+		       struct file_facts *ff);
+void file_facts_store(const char *buf, size_t len,
+		      const struct file_facts *ff);
+
 /* Whether name is a call that syncs the kernel mappings. */
 bool is_sync_name(const char *s, size_t len);
 
