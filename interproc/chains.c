@@ -61,8 +61,9 @@ struct chain_ctx {
 	char *const *overlay_paths;
 	size_t nr_overlay;
 	struct id_index ix;
-	const struct scan_stat *stats;	/* the scan's, or NULL */
-	size_t nr_stats;
+	char *const *listed;		/* the last whole-tree scan's files */
+	const struct hash128 *hashes;	/* and their bytes' hashes */
+	size_t nr_listed;
 	int jobs;
 	pthread_t loader;	/* loads ix while spatch runs */
 	bool loading;
@@ -613,9 +614,9 @@ static void *load_index(void *arg)
 {
 	struct chain_ctx *c = arg;
 
-	int ret = c->stats ?
-		id_index_load_scanned(c->root, c->jobs, c->stats, c->nr_stats,
-				      &c->ix) :
+	int ret = c->listed ?
+		id_index_load_listed(c->root, c->jobs, c->listed, c->hashes,
+				     c->nr_listed, &c->ix) :
 		id_index_load_or_build(c->root, c->jobs, &c->ix);
 
 	if (ret)
@@ -625,14 +626,13 @@ static void *load_index(void *arg)
 
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 				char *const *overlay_paths, size_t nr_overlay,
-				const struct scan_result *scanned, int jobs)
+				bool scanned, int jobs)
 {
 	struct chain_ctx *c = xcalloc(1, sizeof(*c));
 
-	if (scanned && scanned->nr_stats) {
-		c->stats = scanned->stats;
-		c->nr_stats = scanned->nr_stats;
-	}
+	if (scanned && !scan_tree_listing(root, &c->listed, &c->hashes,
+					  &c->nr_listed))
+		c->listed = NULL;
 	c->root = root;
 	c->overlay = overlay;
 	c->overlay_paths = overlay_paths;

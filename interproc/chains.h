@@ -24,13 +24,13 @@ typedef bool chain_exposed_fn(const struct finding *f, const char *arch,
 /*
  * The tree at root; in review, the files overlay_paths come from the
  * patched copies under overlay.  The tree's identifier index loads in a
- * thread of its own, so start early: spatch runs meanwhile.  scanned,
- * when not NULL, is a whole-tree scan of root with its stats, kept alive
- * until chain_ctx_free(): its file list and stats are the index's.
+ * thread of its own, so start early: spatch runs meanwhile.  scanned:
+ * this run scanned the whole of root, whose file list and hashes
+ * (scan_tree_listing()) are then the index's.
  */
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 				char *const *overlay_paths, size_t nr_overlay,
-				const struct scan_result *scanned, int jobs);
+				bool scanned, int jobs);
 void chain_ctx_free(struct chain_ctx *c);
 
 /*

@@ -137,7 +137,7 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 	return chain_ctx_new(overlay ? o->model_root : o->root,
 			     overlay ? o->root : NULL, o->paths,
 			     overlay ? (size_t)o->nr_paths : 0,
-			     overlay ? NULL : &p->scan, o->jobs);
+			     !overlay && !o->nr_paths, o->jobs);
 }
 
 static bool exposed_on_arch(const struct finding *f, const char *arch,

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/hash.h"
+
 struct call_fact {
 	char *callee;
 	int line;
@@ -63,6 +65,7 @@ struct id_index {
 	uint32_t **ids;		/* sorted, unique, per file */
 	size_t *nr_ids;
 	long long *size, *mtime;	/* as hashed: the cache's key */
+	struct hash128 *hash;		/* of the bytes hashed */
 	size_t nr_files;
 	char *blob;		/* the cache as read: ids may point into it */
 	size_t blob_len;
@@ -79,13 +82,13 @@ int id_index_build(const char *root, int jobs, struct id_index *ix);
  */
 int id_index_load_or_build(const char *root, int jobs, struct id_index *ix);
 /*
- * The same for the files a whole-tree scan_tree() read (stats sorted by
- * path, as it leaves them): no second walk, no second stat per file.
+ * The same for the files of the last whole-tree scan of root and the
+ * hashes of their bytes (scan_tree_listing()): no second walk, and a
+ * cached file is trusted by its bytes, not by its stat data.
  */
-struct scan_stat;
-int id_index_load_scanned(const char *root, int jobs,
-			  const struct scan_stat *stats, size_t nr,
-			  struct id_index *ix);
+int id_index_load_listed(const char *root, int jobs, char *const *paths,
+			 const struct hash128 *hashes, size_t nr,
+			 struct id_index *ix);
 bool id_index_has(const struct id_index *ix, size_t file, uint32_t id);
 void id_index_free(struct id_index *ix);
 

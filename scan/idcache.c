@@ -23,7 +23,7 @@
 #include "scan/internal.h"
 
 /* 16 bytes, so that the hashes after it stay 4-byte aligned */
-#define CACHE_MAGIC "ptsync-ids 4\n\n\n\n"
+#define CACHE_MAGIC "ptsync-ids 5\n\n\n\n"
 _Static_assert(sizeof(CACHE_MAGIC) - 1 == 16, "cache magic keeps alignment");
 
 /*
@@ -59,6 +59,7 @@ struct entry_head {
 	uint32_t path_len;
 	uint32_t nr;
 	int64_t size, mtime;
+	struct hash128 hash;	/* of the bytes hashed */
 };
 
 /* The path and at least one NUL, to a multiple of 4: ids stay aligned. */
@@ -67,14 +68,17 @@ static size_t padded(size_t len)
 	return (len + 4) & ~(size_t)3;
 }
 
-/* known: the scan's own stat of each file, when it walked the tree. */
+/*
+ * known: the hash of the file's bytes from the scan of this run, exact;
+ * else its stat data, as the index recorded them.
+ */
 static bool unchanged(int rootfd, const char *path, const struct entry_head *h,
-		      const struct scan_stat *known)
+		      const struct hash128 *known)
 {
 	struct stat st;
 
 	if (known)
-		return known->size == h->size && known->mtime == h->mtime;
+		return !memcmp(known, &h->hash, sizeof(*known));
 	return !fstatat(rootfd, path, &st, AT_SYMLINK_NOFOLLOW) &&
 	       st.st_size == h->size &&
 	       st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec == h->mtime;
@@ -82,7 +86,7 @@ static bool unchanged(int rootfd, const char *path, const struct entry_head *h,
 
 /* Take the ids of unchanged files from the cache at path. */
 static void load(const char *path, const char *root, struct id_index *ix,
-		 const struct scan_stat *known)
+		 const struct hash128 *known)
 {
 	size_t len, off = strlen(CACHE_MAGIC), i;
 	char *blob = read_file(path, &len), *name, **hit;
@@ -118,6 +122,7 @@ static void load(const char *path, const char *root, struct id_index *ix,
 			ix->nr_ids[i] = h.nr;
 			ix->size[i] = h.size;
 			ix->mtime[i] = h.mtime;
+			ix->hash[i] = h.hash;
 		}
 		off += h.nr * sizeof(uint32_t);
 	}
@@ -217,6 +222,7 @@ static void save(const char *path, const char *root, const struct id_index *ix)
 		struct entry_head h = {
 			.path_len = strlen(ix->paths[i]), .nr = ix->nr_ids[i],
 			.size = ix->size[i], .mtime = ix->mtime[i],
+			.hash = ix->hash[i],
 		};
 
 		ok = fwrite(&h, sizeof(h), 1, f) == 1 &&
@@ -234,7 +240,7 @@ static void save(const char *path, const char *root, const struct id_index *ix)
 }
 
 static int load_or_build(const char *root, int jobs, struct id_index *ix,
-			 const struct scan_stat *known)
+			 const struct hash128 *known)
 {
 	char *path = cache_path(root);
 	size_t i, before = 0;
@@ -262,9 +268,9 @@ int id_index_load_or_build(const char *root, int jobs, struct id_index *ix)
 	return load_or_build(root, jobs, ix, NULL);
 }
 
-int id_index_load_scanned(const char *root, int jobs,
-			  const struct scan_stat *stats, size_t nr,
-			  struct id_index *ix)
+int id_index_load_listed(const char *root, int jobs, char *const *paths,
+			 const struct hash128 *hashes, size_t nr,
+			 struct id_index *ix)
 {
 	size_t i;
 
@@ -272,7 +278,7 @@ int id_index_load_scanned(const char *root, int jobs,
 	ix->nr_files = nr;
 	ix->paths = xcalloc(nr + 1, sizeof(*ix->paths));
 	for (i = 0; i < nr; i++)
-		ix->paths[i] = xstrdup(stats[i].path);
+		ix->paths[i] = xstrdup(paths[i]);
 	id_index_alloc(ix);
-	return load_or_build(root, jobs, ix, stats);
+	return load_or_build(root, jobs, ix, hashes);
 }

@@ -127,6 +127,7 @@ static void index_file(struct ix_pool *p, size_t i)
 	if (!buf)
 		return;
 	p->ix->nr_ids[i] = hash_buffer(buf, len, &p->ix->ids[i]);
+	p->ix->hash[i] = hash_bytes((struct hash128){ 0, 0 }, buf, len);
 	free(buf);
 }
 
@@ -146,6 +147,7 @@ void id_index_alloc(struct id_index *ix)
 	ix->nr_ids = xcalloc(ix->nr_files + 1, sizeof(*ix->nr_ids));
 	ix->size = xcalloc(ix->nr_files + 1, sizeof(*ix->size));
 	ix->mtime = xcalloc(ix->nr_files + 1, sizeof(*ix->mtime));
+	ix->hash = xcalloc(ix->nr_files + 1, sizeof(*ix->hash));
 }
 
 void id_index_fill(const char *root, int jobs, struct id_index *ix)
@@ -221,5 +223,6 @@ void id_index_free(struct id_index *ix)
 	free(ix->nr_ids);
 	free(ix->size);
 	free(ix->mtime);
+	free(ix->hash);
 	memset(ix, 0, sizeof(*ix));
 }

@@ -804,9 +804,6 @@ void scan_result_free(struct scan_result *res)
 		free(res->c_includes[i].included);
 	}
 	free(res->c_includes);
-	for (i = 0; i < res->nr_stats; i++)
-		free(res->stats[i].path);
-	free(res->stats);
 	free(res->sites);
 	free(res->helpers);
 	free(res->problems);

@@ -55,12 +55,6 @@ struct scan_problem {
 	char *reason;		/* "unreadable: Permission denied", "binary file", ... */
 };
 
-/* A file the scan read, as it was when read: the key of caches. */
-struct scan_stat {
-	char *path;
-	long long size, mtime;	/* mtime in nanoseconds */
-};
-
 struct scan_result {
 	struct scan_site *sites;
 	size_t nr_sites, alloc_sites;
@@ -72,9 +66,6 @@ struct scan_result {
 	size_t nr_c_includes, alloc_c_includes;
 	size_t files_scanned;
 	size_t bytes_scanned;
-	bool want_stats;	/* set before scan_tree(): fill stats, sorted */
-	struct scan_stat *stats;
-	size_t nr_stats, alloc_stats;
 };
 
 /*

@@ -383,7 +383,6 @@ static void merge_result(struct scan_result *dst, struct scan_result *src)
 	MERGE(dst, src, helpers, nr_helpers, alloc_helpers);
 	MERGE(dst, src, problems, nr_problems, alloc_problems);
 	MERGE(dst, src, c_includes, nr_c_includes, alloc_c_includes);
-	MERGE(dst, src, stats, nr_stats, alloc_stats);
 	dst->files_scanned += src->files_scanned;
 	dst->bytes_scanned += src->bytes_scanned;
 	memset(src, 0, sizeof(*src));
@@ -407,12 +406,6 @@ static int cmp_helper(const void *a, const void *b)
 	int c = strcmp(x->path, y->path);
 
 	return c ? c : (x->line > y->line) - (x->line < y->line);
-}
-
-static int cmp_stat(const void *a, const void *b)
-{
-	return strcmp(((const struct scan_stat *)a)->path,
-		      ((const struct scan_stat *)b)->path);
 }
 
 static int cmp_problem(const void *a, const void *b)
@@ -538,7 +531,6 @@ static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
 	sort(res->helpers, res->nr_helpers, sizeof(*res->helpers), cmp_helper);
 	sort(res->problems, res->nr_problems, sizeof(*res->problems),
 	     cmp_problem);
-	sort(res->stats, res->nr_stats, sizeof(*res->stats), cmp_stat);
 	return 0;
 }
 
