@@ -133,6 +133,17 @@ static bool unsynced_chain(const struct finding *f, const struct arch_model *m)
 	/* chain_rank() is 0 for open chains, cut or not */
 }
 
+/* The worst chain is unsynced but boot-only: no chain after boot is open. */
+static bool worst_boot_only(const struct finding *f)
+{
+	const struct call_chain *ch;
+
+	if (!f->nr_chains || f->worst_chain < 0)
+		return false;
+	ch = &f->chains[f->worst_chain];
+	return !ch->synced && ch->boot_only;
+}
+
 /* "; via a -> b" for the worst chain, or the syncing caller's name. */
 static void add_via(struct finding *f)
 {
@@ -169,6 +180,12 @@ static void judge(struct finding *f, const struct arch_model *m)
 		f->why = xasprintf("exposed on %s, can run after boot%s%s%s, and nothing syncs it",
 				   exposed, *f->section ? " (" : "",
 				   f->section, *f->section ? ")" : "");
+	} else if (*exposed && !f->boot_only && !f->synced_locally &&
+		   worst_boot_only(f)) {
+		/* no sync, but only __init code reaches it: as __init itself */
+		f->severity = SEV_WARNING;
+		f->why = xasprintf("%s, exposed on %s but boot-only: every unsynced caller chain starts in __init code",
+				   where, exposed);
 	} else if (*exposed && !f->boot_only && !f->synced_locally) {
 		f->severity = f->arch ? SEV_NOTE : SEV_WARNING;
 		f->why = xasprintf("%s, exposed on %s, synced by its callers",

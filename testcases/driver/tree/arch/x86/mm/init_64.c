@@ -46,3 +46,16 @@ static void __meminit unparsable(unsigned long addr, p4d_t *p4d)
 		pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error unanalyzed */
 	}
 }
+
+/* no section, but every caller is __init: boot-only, a warning */
+static void fill_top(unsigned long addr, p4d_t *p4d)
+{
+	pgd_t *pgd = pgd_offset_k(addr);
+
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: warning raw-populate */
+}
+
+void __init setup_top(unsigned long addr, p4d_t *p4d)
+{
+	fill_top(addr, p4d);
+}
