@@ -134,14 +134,10 @@ static bool unsynced_chain(const struct finding *f, const struct arch_model *m)
 }
 
 /* The worst chain is unsynced but boot-only: no chain after boot is open. */
-static bool worst_boot_only(const struct finding *f)
+static bool worst_boot_only(const struct finding *f, const struct arch_model *m)
 {
-	const struct call_chain *ch;
-
-	if (!f->nr_chains || f->worst_chain < 0)
-		return false;
-	ch = &f->chains[f->worst_chain];
-	return !ch->synced && ch->boot_only;
+	return f->nr_chains && f->worst_chain >= 0 &&
+	       chain_rank(f, &f->chains[f->worst_chain], m) == 2;
 }
 
 /* "; via a -> b" for the worst chain, or the syncing caller's name. */
@@ -181,7 +177,7 @@ static void judge(struct finding *f, const struct arch_model *m)
 				   exposed, *f->section ? " (" : "",
 				   f->section, *f->section ? ")" : "");
 	} else if (*exposed && !f->boot_only && !f->synced_locally &&
-		   worst_boot_only(f)) {
+		   worst_boot_only(f, m)) {
 		/* no sync, but only __init code reaches it: as __init itself */
 		f->severity = SEV_WARNING;
 		f->why = xasprintf("%s, exposed on %s but boot-only: every unsynced caller chain starts in __init code",
