@@ -1,4 +1,4 @@
-// Generic code: compiled for every arch.
+// Generic code: compiled for every arch.  ptsync-file: exposed=x86[!CONFIG_X86_32] latent=1 noop=2
 #include <linux/mm.h>
 #include <linux/pgalloc.h>
 
@@ -15,7 +15,7 @@ static void __meminit generic_hotplug(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error raw-populate */
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error raw-populate address=addr section=__meminit */
 }
 
 /* boot-only generic code: warning */
@@ -24,7 +24,7 @@ static void __init generic_boot(unsigned long addr, pud_t *pud)
 	pgd_t *pgd = pgd_offset_k(addr);
 	p4d_t *p4d = p4d_offset(pgd, addr);
 
-	p4d_populate(&init_mm, p4d, pud);	/* ptsync: warning raw-populate */
+	p4d_populate(&init_mm, p4d, pud);	/* ptsync: warning raw-populate address=addr section=__init boot-only */
 }
 
 /* the _safe form has no _kernel variant: manual */
@@ -32,7 +32,7 @@ static void generic_safe(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate_safe(&init_mm, pgd, p4d);	/* ptsync: error raw-populate-manual */
+	pgd_populate_safe(&init_mm, pgd, p4d);	/* ptsync: error raw-populate-manual reason="pgd_populate_safe() has no _kernel variant" */
 }
 
 /*
