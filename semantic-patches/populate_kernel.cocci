@@ -40,7 +40,6 @@ import json as jsonlib
 import os
 import re
 
-HELPERS = ("pgd_populate_kernel", "p4d_populate_kernel")
 # In the order of the sect rule's branches.
 SECTIONS = ("__init", "__meminit", "__ref", "__exit", "__head", "__cpuinit",
 	    "__devinit", "__init_or_module", "__init_memblock", "noinstr")
@@ -99,19 +98,6 @@ def source(p):
 		return lines[l0][c0:c1]
 	text = [lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]]
 	return " ".join(t.strip() for t in text)
-
-def in_helper_macro(p):
-	"""The approved helpers' own bodies must keep their raw call.  The
-	rule helper excludes the inline-function form; the macro form stays
-	here: SmPL 1.1.1 cannot match a macro definition with a body (every
-	form tried is a parse error or matches nothing), and spatch names the
-	function after the macro, not the macro, as current_element."""
-	lines = lines_of(p.file)
-	i = int(p.line) - 1
-	while i > 0 and lines[i - 1].rstrip().endswith("\x5c"):
-		i -= 1
-	m = re.match(r"\s*#\s*define\s+(\w+)", lines[i])
-	return bool(m) and m.group(1) in HELPERS
 
 sections = {}	# (file, function) -> [(line, section or None)] per definition
 
@@ -379,7 +365,8 @@ def message(d):
 def emit(obj):
 	print(jsonlib.dumps(obj, sort_keys=True))
 
-# The approved helpers, as inline functions: their raw calls stay.
+// The approved helpers' own raw calls stay: the inline-function form
+// here, the macro form in helper_macro.
 @helper_fn@
 identifier h = {pgd_populate_kernel, p4d_populate_kernel};
 identifier pop = {pgd_populate, p4d_populate};
@@ -388,13 +375,23 @@ position hp;
 @@
 h(...) { <+... pop(K, E1, E2@hp) ...+> }
 
+// A #define with a body matches only with "(...)" for its parameters and
+// a bare nest for its body: "#define h(a, b, c) do { ... } while (0)" is
+// a parse error in 1.1.1.
+@helper_macro@
+identifier h = {pgd_populate_kernel, p4d_populate_kernel};
+identifier pop = {pgd_populate, p4d_populate};
+position hm;
+@@
+#define h(...) <+... pop@hm(...) ...+>
+
 // Every raw call on the kernel's page table outside the approved helpers.
 @call@
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
 expression E1, E2;
 position p2 != helper_fn.hp;
-position pc : script:python() { not in_helper_macro(pc[0]) };
+position pc != helper_macro.hm;
 position pe;
 symbol init_mm;
 @@
