@@ -62,8 +62,6 @@ mods = {}	# use key -> [(var, line, column, since_origin)]
 pairs = []	# (pointer, position, var, position) stepping together
 assigns = {}	# (file, function, var) -> [position key of a value]
 allocated = {}	# (file, function, var) -> allocator that set it
-# Tables that are the kernel's by name; any other table must show it.
-KERNEL_TABLES = ("init_mm.pgd", "swapper_pg_dir", "init_top_pgt")
 # Parameter types that hold a whole virtual address: a u32 or an int
 # parameter would sync a truncated one.
 WIDE_TYPES = ("unsigned long", "unsigned long int", "long unsigned int",
@@ -215,8 +213,6 @@ def owner_at(fn, k, seen):
 		return "'%s', a table just allocated by %s()" % \
 			(t, allocated[(fn[0], fn[1], t)])
 	if t:
-		if t.replace(" ", "") in KERNEL_TABLES:
-			return None
 		if t.isidentifier():
 			return owner_of_var(fn, t, seen)
 		return ("unknown", t)
@@ -514,9 +510,12 @@ pm << retmod.pm;
 @@
 changed.add((pm[0].file, pm[0].current_element, v))
 
-# Where an entry comes from: one rule per kind of origin.
+# Where an entry comes from: one rule per kind of origin.  The tables
+# that are the kernel's by name index to its entries; any other table
+# must show whose it is (origin_table).
 @origin_k depends on call || alloc || callarg@
-expression A;
+expression A, O;
+identifier kt = {swapper_pg_dir, init_top_pgt};
 position po, pa;
 @@
 (
@@ -525,6 +524,10 @@ pgd_offset_k@po(A@pa)
 pgd_offset@po((&init_mm), A@pa)
 |
 pgd_offset_pgd@po(init_mm.pgd, A@pa)
+|
+ \( O@po \& \(kt\|init_mm.pgd\) + pgd_index(A@pa) \)
+|
+ \( O@po \& &\(kt\|init_mm.pgd\)[pgd_index(A@pa)] \)
 )
 
 @script:python@
@@ -562,9 +565,14 @@ add_origin(po[0], "pgd", pa[0], owner="'%s'" % source(pt[0]))
 // po is where the whole expression starts: the ampersand of &T[i].
 @origin_table depends on call || alloc || callarg@
 expression A, T, O;
+identifier kt = {swapper_pg_dir, init_top_pgt};
 position po, pa, pt;
 @@
 (
+ \(kt\|init_mm.pgd\) + pgd_index(A)
+|
+ &\(kt\|init_mm.pgd\)[pgd_index(A)]
+|
 T@po@pt + pgd_index(A@pa)
 |
  \( O@po \& &T@pt[pgd_index(A@pa)] \)
