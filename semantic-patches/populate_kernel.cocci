@@ -371,9 +371,8 @@ position hp;
 @@
 h(...) { <+... pop(K, E1, E2@hp) ...+> }
 
-// A #define with a body matches only with "(...)" for its parameters and
-// a bare nest for its body: "#define h(a, b, c) do { ... } while (0)" is
-// a parse error in 1.1.1.
+// A #define body matches as a bare nest; spelling out the helpers'
+// "do { ... } while (0)" is a parse error in 1.1.1.
 @helper_macro@
 identifier h = {pgd_populate_kernel, p4d_populate_kernel};
 identifier pop = {pgd_populate, p4d_populate};
