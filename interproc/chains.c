@@ -18,28 +18,28 @@
  * CHAIN_MAX per population; a stopped chain is cut, and counts as
  * unsynced.
  */
-#include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "interproc/chains.h"
 #include "lib/util.h"
 #include "scan/calls.h"
+#include "scan/name_index.h"
 #include "scan/scan.h"
 
 struct file_slot {
 	char *path;
 	struct file_facts facts;
 	bool loaded;
+	struct file_slot *next;		/* in its bucket of by_path */
 };
 
 /* The files that may name one identifier, found once. */
-struct name_files {
+struct name_memo {
 	char *name;
-	size_t *idx;
+	char **paths;		/* sorted */
 	size_t nr;
-	struct name_files *next;
+	struct name_memo *next;
 };
 
 #define NAME_BUCKETS 4096
@@ -60,19 +60,10 @@ struct chain_ctx {
 	const char *overlay;		/* patched copies, or NULL */
 	char *const *overlay_paths;
 	size_t nr_overlay;
-	struct id_index ix;
-	char *const *listed;		/* the last whole-tree scan's files */
-	const struct hash128 *hashes;	/* and their bytes' hashes */
-	size_t nr_listed;
-	int jobs;
-	pthread_t loader;	/* loads ix while spatch runs */
-	bool loading;
-	int load_error;		/* errno of a failed load, or 0 */
 	struct file_slot **files;	/* lexed so far; never move */
 	size_t nr_files, alloc_files;
-	struct file_slot **by_ix;	/* the same, by index in ix */
-	bool *overlaid;			/* by index in ix: from the copies */
-	struct name_files *names[NAME_BUCKETS];
+	struct file_slot *by_path[NAME_BUCKETS];	/* the same */
+	struct name_memo *names[NAME_BUCKETS];
 	struct callers_memo *memo[NAME_BUCKETS];
 };
 
@@ -119,22 +110,17 @@ static int cmp_path(const void *a, const void *b)
 static const struct file_facts *facts_of(struct chain_ctx *c,
 					 const char *path)
 {
-	struct file_slot *s;
-	char *full, *buf, **hit;
-	size_t i, len = 0, at = 0;
+	struct file_slot *s, **b;
+	char *full, *buf;
+	size_t len = 0;
 
-	hit = bsearch(&path, c->ix.paths, c->ix.nr_files,
-		      sizeof(*c->ix.paths), cmp_path);
-	if (hit) {
-		at = hit - c->ix.paths;
-		if (c->by_ix[at])
-			return &c->by_ix[at]->facts;
-	} else {
-		for (i = 0; i < c->nr_files; i++)
-			if (!strcmp(c->files[i]->path, path))
-				return &c->files[i]->facts;
-	}
+	b = &c->by_path[id_hash(path, strlen(path)) % NAME_BUCKETS];
+	for (s = *b; s; s = s->next)
+		if (!strcmp(s->path, path))
+			return &s->facts;
 	s = xcalloc(1, sizeof(*s));
+	s->next = *b;
+	*b = s;
 	*ARRAY_PUSH(c->files, c->nr_files, c->alloc_files) = s;
 	s->path = xstrdup(path);
 	s->loaded = !in_overlay(c, path) &&
@@ -150,8 +136,6 @@ static const struct file_facts *facts_of(struct chain_ctx *c,
 		s->loaded = buf != NULL;
 		free(buf);
 	}
-	if (hit)
-		c->by_ix[at] = s;
 	return &s->facts;
 }
 
@@ -188,9 +172,9 @@ static bool can_link(struct chain_ctx *c, const char *file,
 	return true;
 }
 
-static struct name_files *name_find(struct chain_ctx *c, const char *name)
+static struct name_memo *name_find(struct chain_ctx *c, const char *name)
 {
-	struct name_files *n;
+	struct name_memo *n;
 
 	n = c->names[id_hash(name, strlen(name)) % NAME_BUCKETS];
 	for (; n; n = n->next)
@@ -199,9 +183,9 @@ static struct name_files *name_find(struct chain_ctx *c, const char *name)
 	return NULL;
 }
 
-static struct name_files *name_new(struct chain_ctx *c, const char *name)
+static struct name_memo *name_new(struct chain_ctx *c, const char *name)
 {
-	struct name_files **b, *n = xcalloc(1, sizeof(*n));
+	struct name_memo **b, *n = xcalloc(1, sizeof(*n));
 
 	b = &c->names[id_hash(name, strlen(name)) % NAME_BUCKETS];
 	n->name = xstrdup(name);
@@ -211,33 +195,35 @@ static struct name_files *name_new(struct chain_ctx *c, const char *name)
 }
 
 /*
- * The files that may name each of names[0..nr), in one pass: a file's
- * hashes stay in the cache for every name, where one pass per name took
- * a cache miss per file each time.
+ * The files that may name each of names[0..nr), asked of the name index
+ * at once (one pass over it for the names it must answer); in review,
+ * every patched copy may, whatever the tree's file said.  0, or -1 with
+ * errno when the tree could not be indexed.
  */
-static void prefetch(struct chain_ctx *c, char *const *names, size_t nr)
+static int prefetch(struct chain_ctx *c, char *const *names, size_t nr)
 {
-	struct name_files **nf = xcalloc(nr + 1, sizeof(*nf));
-	uint32_t *ids = xcalloc(nr + 1, sizeof(*ids));
-	size_t *alloc = xcalloc(nr + 1, sizeof(*alloc));
-	size_t i, k, n = 0;
+	int ret = name_files_prefetch(c->root, names, nr);
+	struct name_memo *n;
+	size_t k, i, alloc;
 
 	for (k = 0; k < nr; k++) {
 		if (name_find(c, names[k]))
 			continue;
-		nf[n] = name_new(c, names[k]);
-		ids[n++] = id_hash(names[k], strlen(names[k]));
+		n = name_new(c, names[k]);
+		n->nr = name_files(c->root, names[k], &n->paths);
+		alloc = n->nr;
+		for (i = 0; i < c->nr_overlay; i++)
+			if (!bsearch(&c->overlay_paths[i], n->paths, n->nr,
+				     sizeof(*n->paths), cmp_path))
+				*ARRAY_PUSH(n->paths, n->nr, alloc) =
+					xstrdup(c->overlay_paths[i]);
+		if (c->nr_overlay)
+			qsort(n->paths, n->nr, sizeof(*n->paths), cmp_path);
 	}
-	for (i = 0; n && i < c->ix.nr_files; i++)
-		for (k = 0; k < n; k++)
-			if (c->overlaid[i] || id_index_has(&c->ix, i, ids[k]))
-				*ARRAY_PUSH(nf[k]->idx, nf[k]->nr, alloc[k]) = i;
-	free(nf);
-	free(ids);
-	free(alloc);
+	return ret;
 }
 
-static const struct name_files *files_naming(struct chain_ctx *c,
+static const struct name_memo *files_naming(struct chain_ctx *c,
 					     const char *name)
 {
 	char *const names[] = { (char *)name };
@@ -251,13 +237,13 @@ static size_t find_callers(struct chain_ctx *c, const char *name,
 			   const char *def_file, bool is_static,
 			   struct caller **out, const char **root_kind)
 {
-	const struct name_files *nf = files_naming(c, name);
+	const struct name_memo *nf = files_naming(c, name);
 	size_t nr = 0, alloc = 0, i, j, k;
 
 	*out = NULL;
 	*root_kind = NULL;
 	for (i = 0; i < nf->nr; i++) {
-		const char *path = c->ix.paths[nf->idx[i]];
+		const char *path = nf->paths[i];
 		const struct file_facts *ff;
 
 		if (!can_link(c, path, def_file, is_static, name))
@@ -610,77 +596,30 @@ static void chains_of_finding(struct chain_ctx *c, struct finding *f,
 	free(w.seen);
 }
 
-static void *load_index(void *arg)
-{
-	struct chain_ctx *c = arg;
-
-	int ret = c->listed ?
-		id_index_load_listed(c->root, c->jobs, c->listed, c->hashes,
-				     c->nr_listed, &c->ix) :
-		id_index_load_or_build(c->root, c->jobs, &c->ix);
-
-	if (ret)
-		c->load_error = errno ? errno : EIO;
-	return NULL;
-}
-
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
-				char *const *overlay_paths, size_t nr_overlay,
-				bool scanned, int jobs)
+				char *const *overlay_paths, size_t nr_overlay)
 {
 	struct chain_ctx *c = xcalloc(1, sizeof(*c));
 
-	if (scanned && !scan_tree_listing(root, &c->listed, &c->hashes,
-					  &c->nr_listed))
-		c->listed = NULL;
 	c->root = root;
 	c->overlay = overlay;
 	c->overlay_paths = overlay_paths;
 	c->nr_overlay = nr_overlay;
-	c->jobs = jobs;
-	c->loading = !pthread_create(&c->loader, NULL, load_index, c);
-	if (!c->loading)
-		load_index(c);
 	return c;
-}
-
-/* 0 once the index is there, or -1 with errno. */
-static int wait_index(struct chain_ctx *c)
-{
-	if (c->loading) {
-		pthread_join(c->loader, NULL);
-		c->loading = false;
-	}
-	if (c->load_error) {
-		errno = c->load_error;
-		return -1;
-	}
-	if (!c->by_ix) {
-		size_t i;
-
-		c->by_ix = xcalloc(c->ix.nr_files + 1, sizeof(*c->by_ix));
-		c->overlaid = xcalloc(c->ix.nr_files + 1, sizeof(bool));
-		for (i = 0; i < c->ix.nr_files; i++)
-			c->overlaid[i] = in_overlay(c, c->ix.paths[i]);
-	}
-	return 0;
 }
 
 void chain_ctx_free(struct chain_ctx *c)
 {
-	size_t i;
+	size_t i, j;
 
 	if (!c)
 		return;
-	wait_index(c);
 	for (i = 0; i < c->nr_files; i++) {
 		free(c->files[i]->path);
 		file_facts_free(&c->files[i]->facts);
 		free(c->files[i]);
 	}
 	free(c->files);
-	free(c->by_ix);
-	free(c->overlaid);
 	for (i = 0; i < NAME_BUCKETS; i++)
 		while (c->memo[i]) {
 			struct callers_memo *m = c->memo[i];
@@ -693,14 +632,15 @@ void chain_ctx_free(struct chain_ctx *c)
 		}
 	for (i = 0; i < NAME_BUCKETS; i++)
 		while (c->names[i]) {
-			struct name_files *n = c->names[i];
+			struct name_memo *n = c->names[i];
 
 			c->names[i] = n->next;
 			free(n->name);
-			free(n->idx);
+			for (j = 0; j < n->nr; j++)
+				free(n->paths[j]);
+			free(n->paths);
 			free(n);
 		}
-	id_index_free(&c->ix);
 	free(c);
 }
 
@@ -719,14 +659,14 @@ static void add_unique(char ***v, size_t *nr, size_t *alloc,
 static void callers_level(struct chain_ctx *c, char *const *level, size_t nr,
 			  char ***next, size_t *nr_next, size_t *alloc)
 {
-	const struct name_files *nf;
+	const struct name_memo *nf;
 	const struct file_facts *ff;
 	size_t k, i, j, m;
 
 	for (k = 0; k < nr; k++) {
 		nf = name_find(c, level[k]);
 		for (i = 0; nf && i < nf->nr; i++) {
-			ff = facts_of(c, c->ix.paths[nf->idx[i]]);
+			ff = facts_of(c, nf->paths[i]);
 			for (j = 0; j < ff->nr_fns; j++)
 				for (m = 0; m < ff->fns[j].nr_calls; m++)
 					if (!ff->fns[j].boot_only &&
@@ -745,21 +685,21 @@ static void callers_level(struct chain_ctx *c, char *const *level, size_t nr,
  * from the populations, a level per pass over the index; the walks then
  * find them known.  Bounded: what lies beyond is asked name by name.
  */
-static void prefetch_levels(struct chain_ctx *c,
-			    const struct finding_list *findings,
-			    const bool *wanted)
+static int prefetch_levels(struct chain_ctx *c,
+			   const struct finding_list *findings,
+			   const bool *wanted)
 {
 	char **level = NULL, **next;
 	size_t nr = 0, alloc = 0, nr_next, alloc_next, total = 0, i;
-	int depth;
+	int depth, ret = 0;
 
 	for (i = 0; i < findings->nr; i++)
 		if (wanted[i] && *findings->items[i].function)
 			add_unique(&level, &nr, &alloc,
 				   findings->items[i].function);
 	for (depth = 0; nr && depth < CHAIN_MAX_DEPTH &&
-	     total < PREFETCH_MAX; depth++) {
-		prefetch(c, level, nr);
+	     total < PREFETCH_MAX && !ret; depth++) {
+		ret = prefetch(c, level, nr);
 		total += nr;
 		next = NULL;
 		nr_next = alloc_next = 0;
@@ -770,6 +710,7 @@ static void prefetch_levels(struct chain_ctx *c,
 		alloc = alloc_next;
 	}
 	free(level);
+	return ret;
 }
 
 int chains_compute(struct chain_ctx *c, struct finding_list *findings,
@@ -777,9 +718,8 @@ int chains_compute(struct chain_ctx *c, struct finding_list *findings,
 {
 	size_t i;
 
-	if (wait_index(c))
+	if (prefetch_levels(c, findings, wanted))
 		return -1;
-	prefetch_levels(c, findings, wanted);
 	for (i = 0; i < findings->nr; i++)
 		if (wanted[i])
 			chains_of_finding(c, &findings->items[i], exposed,

@@ -23,14 +23,11 @@ typedef bool chain_exposed_fn(const struct finding *f, const char *arch,
 
 /*
  * The tree at root; in review, the files overlay_paths come from the
- * patched copies under overlay.  The tree's identifier index loads in a
- * thread of its own, so start early: spatch runs meanwhile.  scanned:
- * this run scanned the whole of root, whose file list and hashes
- * (scan_tree_listing()) are then the index's.
+ * patched copies under overlay.  Which files name a function comes from
+ * the name index (scan/name_index.h).
  */
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
-				char *const *overlay_paths, size_t nr_overlay,
-				bool scanned, int jobs);
+				char *const *overlay_paths, size_t nr_overlay);
 void chain_ctx_free(struct chain_ctx *c);
 
 /*

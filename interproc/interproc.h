@@ -73,14 +73,6 @@ void ip_facts_free(struct ip_facts *facts);
 /* Every mention of name in root/path, appended to out. */
 void names_in_file(const char *root, const char *path, const char *name,
 		   struct name_uses *out);
-/*
- * Files under root that mention name (grep -w), relative to root, sorted;
- * through the cache when root is the tree this run scanned whole
- * (interproc/name_files.c).
- */
-size_t names_files(const char *root, const char *name, char ***files);
-/* The same by grep alone, in grep's order. */
-size_t names_grep(const char *root, const char *name, char ***files);
 void name_uses_free(struct name_uses *u);
 
 struct ip_context;

@@ -15,7 +15,6 @@
 #include "interproc/interproc.h"
 #include "lib/cache.h"
 #include "lib/record.h"
-#include "lib/run.h"
 #include "lib/util.h"
 #include "scan/scan.h"
 
@@ -265,41 +264,6 @@ void names_in_file(const char *root, const char *path, const char *name,
 	if (read_uses(root, path, name, out, &read) && keyed &&
 	    read.lo == scanned.lo && read.hi == scanned.hi)
 		store_uses(&k, out, from);
-}
-
-size_t names_grep(const char *root, const char *name, char ***files)
-{
-	static const char *const fixed[] = {
-		/* the files the scan reads (scan/walk.c), no others */
-		"grep", "-rlw", "--include=*.c", "--include=*.h",
-		"--exclude=*.mod.c", "--exclude-dir=.git",
-		"--exclude-dir=.tmp_versions", "-e",
-	};
-	char *argv[ARRAY_SIZE(fixed) + 4];
-	size_t nr = 0, alloc = 0, i;
-	char *out = NULL, *line, *save, *p;
-	const char *s;
-
-	*files = NULL;
-	for (s = name; *s; s++)
-		if (!ident_byte(*s))
-			return 0;
-	for (i = 0; i < ARRAY_SIZE(fixed); i++)
-		argv[i] = (char *)fixed[i];
-	argv[i++] = (char *)name;
-	argv[i++] = "--";
-	argv[i++] = ".";
-	argv[i] = NULL;
-	/* grep exits 1 when nothing matches: the output says all */
-	run_capture(root, argv, &out, false);
-	for (line = out ? strtok_r(out, "\n", &save) : NULL; line;
-	     line = strtok_r(NULL, "\n", &save)) {
-		for (p = line; !strncmp(p, "./", 2); p += 2)
-			;
-		*ARRAY_PUSH(*files, nr, alloc) = xstrdup(p);
-	}
-	free(out);
-	return nr;
 }
 
 void name_uses_free(struct name_uses *u)

@@ -14,6 +14,7 @@
 
 #include "interproc/interproc.h"
 #include "lib/util.h"
+#include "scan/name_index.h"
 
 struct lex_memo {
 	char *key;		/* "file:name" */
@@ -354,7 +355,7 @@ static char *check_mentions(struct ip_context *c, json_t *fn,
 		/* static, in a .c that others include: theirs too */
 		nr_files = sharing_files(c, file, &files);
 	} else {
-		nr_files = names_files(c->tree, name, &files);
+		nr_files = name_files(c->tree, name, &files);
 	}
 	/* a file of root (a patched copy in review) stands for the tree's */
 	for (i = 0; i < nr_files; i++)

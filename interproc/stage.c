@@ -10,6 +10,7 @@
 
 #include "interproc/interproc.h"
 #include "lib/util.h"
+#include "scan/name_index.h"
 
 /* Rounds of analysing more callers' files: each can reveal new needs. */
 #define MAX_ROUNDS 3
@@ -33,7 +34,7 @@ static size_t callers_files(const char *root, const struct ip_facts *facts,
 
 	*out = NULL;
 	for (i = 0; i < nr_names; i++) {
-		n = names_files(root, names[i], &found);
+		n = name_files(root, names[i], &found);
 		for (j = 0; j < n; j++) {
 			if ((!ip_facts_has_file(facts, found[j]) ||
 			     !ip_facts_asked(facts, found[j], names[i])) &&

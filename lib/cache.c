@@ -54,6 +54,9 @@ static const char *const counter_names[CS_NR] = {
 	[CS_WRITES] = "writes",
 	[CS_EVICTED] = "evicted",
 	[CS_SPATCH_FILES] = "spatch files",
+	[CS_INDEX_LOADS] = "index loads",
+	[CS_NAMES_INDEXED] = "names indexed",
+	[CS_NAMES_UPDATED] = "names updated",
 };
 
 void cache_count(enum cache_stat s, size_t n)

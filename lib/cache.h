@@ -84,6 +84,9 @@ enum cache_stat {
 	CS_WRITES,
 	CS_EVICTED,
 	CS_SPATCH_FILES,	/* files handed to spatch */
+	CS_INDEX_LOADS,		/* tree-wide identifier index loaded or built */
+	CS_NAMES_INDEXED,	/* names answered from that index */
+	CS_NAMES_UPDATED,	/* stored answers brought up to date */
 	CS_NR
 };
 

@@ -124,8 +124,7 @@ static void analyse_with_model(const struct pipeline_opts *o,
 
 /*
  * Chains are tree-wide: in review the tree is the kernel beside the
- * patched copies, which stand in for the files they hold.  The index of
- * the tree loads while spatch runs.
+ * patched copies, which stand in for the files they hold.
  */
 static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 				      const struct pipeline *p)
@@ -136,8 +135,7 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 		return NULL;
 	return chain_ctx_new(overlay ? o->model_root : o->root,
 			     overlay ? o->root : NULL, o->paths,
-			     overlay ? (size_t)o->nr_paths : 0,
-			     !overlay && !o->nr_paths, o->jobs);
+			     overlay ? (size_t)o->nr_paths : 0);
 }
 
 static bool exposed_on_arch(const struct finding *f, const char *arch,

@@ -72,6 +72,13 @@ struct id_index {
 };
 
 uint32_t id_hash(const char *s, size_t len);
+/*
+ * The hashes of buf's identifiers outside comments and literals, sorted
+ * and unique, in *out (malloc'd); their number.
+ */
+size_t id_hash_buffer(const char *buf, size_t len, uint32_t **out);
+/* Whether the sorted hashes v[0..nr) hold id. */
+bool ids_have(const uint32_t *v, size_t nr, uint32_t id);
 
 /* 0, or -1 with errno when root cannot be read. */
 int id_index_build(const char *root, int jobs, struct id_index *ix);
