@@ -605,6 +605,8 @@ struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 	c->overlay = overlay;
 	c->overlay_paths = overlay_paths;
 	c->nr_overlay = nr_overlay;
+	/* while spatch runs, when the stored answers will not do */
+	name_files_preload(root);
 	return c;
 }
 

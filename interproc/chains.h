@@ -24,7 +24,9 @@ typedef bool chain_exposed_fn(const struct finding *f, const char *arch,
 /*
  * The tree at root; in review, the files overlay_paths come from the
  * patched copies under overlay.  Which files name a function comes from
- * the name index (scan/name_index.h).
+ * the name index (scan/name_index.h), which starts loading the tree's
+ * identifier index here when stored answers will not do: spatch runs
+ * meanwhile.
  */
 struct chain_ctx *chain_ctx_new(const char *root, const char *overlay,
 				char *const *overlay_paths, size_t nr_overlay);

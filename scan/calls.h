@@ -69,6 +69,7 @@ struct id_index {
 	size_t nr_files;
 	char *blob;		/* the cache as read: ids may point into it */
 	size_t blob_len;
+	size_t fresh;		/* files hashed, not from the cache */
 };
 
 uint32_t id_hash(const char *s, size_t len);
@@ -85,7 +86,9 @@ int id_index_build(const char *root, int jobs, struct id_index *ix);
 /*
  * The same, through a cache of the index per tree (PTSYNC_CACHE_DIR, else
  * $XDG_CACHE_HOME/ptsync, else ~/.cache/ptsync): files whose size and
- * mtime are unchanged keep their hashes, the rest are hashed again.
+ * mtime are unchanged keep their hashes, the rest are hashed again
+ * (id_index_save() then writes the cache: not from a thread that may be
+ * left running at exit).
  */
 int id_index_load_or_build(const char *root, int jobs, struct id_index *ix);
 /*
@@ -96,6 +99,8 @@ int id_index_load_or_build(const char *root, int jobs, struct id_index *ix);
 int id_index_load_listed(const char *root, int jobs, char *const *paths,
 			 const struct hash128 *hashes, size_t nr,
 			 struct id_index *ix);
+/* Write the index of root back to the cache if a file was hashed. */
+void id_index_save(const char *root, struct id_index *ix);
 bool id_index_has(const struct id_index *ix, size_t file, uint32_t id);
 void id_index_free(struct id_index *ix);
 

@@ -23,7 +23,7 @@
 #include "scan/internal.h"
 
 /* 16 bytes, so that the hashes after it stay 4-byte aligned */
-#define CACHE_MAGIC "ptsync-ids 5\n\n\n\n"
+#define CACHE_MAGIC "ptsync-ids 6\n\n\n\n"
 _Static_assert(sizeof(CACHE_MAGIC) - 1 == 16, "cache magic keeps alignment");
 
 /*
@@ -243,19 +243,25 @@ static int load_or_build(const char *root, int jobs, struct id_index *ix,
 			 const struct hash128 *known)
 {
 	char *path = cache_path(root);
-	size_t i, before = 0;
+	size_t i;
 
 	if (path)
 		load(path, root, ix, known);
 	for (i = 0; i < ix->nr_files; i++)
-		before += ix->ids[i] != NULL;
+		ix->fresh += ix->ids[i] == NULL;
 	id_index_fill(root, jobs, ix);
-	for (i = 0; i < ix->nr_files; i++)
-		before -= ix->ids[i] != NULL;
-	if (path && before)	/* some file was hashed again */
-		save(path, root, ix);
 	free(path);
 	return 0;
+}
+
+void id_index_save(const char *root, struct id_index *ix)
+{
+	char *path = ix->fresh ? cache_path(root) : NULL;
+
+	if (path)	/* some file was hashed again */
+		save(path, root, ix);
+	ix->fresh = 0;
+	free(path);
 }
 
 int id_index_load_or_build(const char *root, int jobs, struct id_index *ix)

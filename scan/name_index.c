@@ -21,6 +21,7 @@
  * on the way it was found.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,7 @@
 #include "scan/name_index.h"
 #include "scan/scan.h"
 
-#define NAME_FILES_VERSION 3	/* 3: identifiers by hash, not grep -w */
+#define NAME_FILES_VERSION 3	/* 3: identifiers by hash (id_hash()) */
 /* More changed files than this: the index answers as fast. */
 #define MAX_CHANGED 2000
 #define NAME_BUCKETS 4096
@@ -68,6 +69,8 @@ struct tree_names {
 	struct delta *deltas;
 	struct id_index ix;
 	int ix_state;		/* 0 not loaded, 1 loaded, -errno failed */
+	pthread_t loader;	/* loading ix ahead of the first question */
+	bool loading;
 	struct tree_names *next;
 };
 
@@ -87,12 +90,20 @@ static void free_strings(char **v, size_t nr)
 	free(v);
 }
 
+static void join_loader(struct tree_names *tn)
+{
+	if (tn->loading)
+		pthread_join(tn->loader, NULL);
+	tn->loading = false;
+}
+
 static void forget(struct tree_names *tn)
 {
 	struct answer *a;
 	struct delta *d;
 	size_t i;
 
+	join_loader(tn);
 	for (i = 0; i < NAME_BUCKETS; i++)
 		while ((a = tn->answers[i])) {
 			tn->answers[i] = a->next;
@@ -408,24 +419,40 @@ static bool from_cache(struct tree_names *tn, struct answer *a)
 }
 
 /*
- * The index, now that a name needs it: from the scan's listing (no
- * second walk, cached files trusted by their bytes), else by a walk.
+ * The index: from the scan's listing (no second walk, cached files
+ * trusted by their bytes), else by a walk.
  */
-static int load_index(struct tree_names *tn)
+static void load_now(struct tree_names *tn)
 {
 	int ret;
 
-	if (tn->ix_state) {
-		errno = tn->ix_state < 0 ? -tn->ix_state : 0;
-		return tn->ix_state < 0 ? -1 : 0;
-	}
 	cache_count(CS_INDEX_LOADS, 1);
 	ret = tn->listed ?
 		id_index_load_listed(tn->root, 0, tn->paths, tn->hashes,
 				     tn->nr, &tn->ix) :
 		id_index_load_or_build(tn->root, 0, &tn->ix);
 	tn->ix_state = ret ? -(errno ? errno : EIO) : 1;
-	return ret;
+}
+
+static void *load_in_background(void *arg)
+{
+	load_now(arg);
+	return NULL;
+}
+
+/* The index, now that a name needs it. */
+static int load_index(struct tree_names *tn)
+{
+	join_loader(tn);
+	if (!tn->ix_state) {
+		load_now(tn);
+		if (tn->ix_state > 0)
+			id_index_save(tn->root, &tn->ix);
+	} else if (tn->ix_state > 0 && tn->ix.fresh) {
+		id_index_save(tn->root, &tn->ix);
+	}
+	errno = tn->ix_state < 0 ? -tn->ix_state : 0;
+	return tn->ix_state < 0 ? -1 : 0;
 }
 
 /* Each of v[0..nr) from one pass over the index. */
@@ -456,6 +483,27 @@ static int from_index(struct tree_names *tn, struct answer **v, size_t nr)
 	free(ids);
 	free(alloc);
 	return 0;
+}
+
+void name_files_preload(const char *root)
+{
+	struct tree_names *tn = tree_of(root);
+	struct cache_key k;
+
+	if (tn->ix_state || tn->loading)
+		return;
+	/*
+	 * Stored answers stand when an earlier run saw this very tree (its
+	 * listing is stored), and are brought up to date when few files
+	 * changed since the scan's last run.
+	 */
+	if (tn->listed && cache_enabled()) {
+		listing_key(tn->fingerprint, &k);
+		if (cache_has(&k) || cache_counter(CS_FILES_READ) <= MAX_CHANGED)
+			return;
+	}
+	tn->loading = !pthread_create(&tn->loader, NULL, load_in_background,
+				      tn);
 }
 
 int name_files_prefetch(const char *root, char *const *names, size_t nr)

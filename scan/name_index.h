@@ -36,4 +36,11 @@ size_t name_files(const char *root, const char *name, char ***files);
  */
 int name_files_prefetch(const char *root, char *const *names, size_t nr);
 
+/*
+ * Start loading root's index in a thread when this run will likely need
+ * it: the tree was not scanned whole, or so much of it was read again
+ * that stored answers cannot be brought up to date.
+ */
+void name_files_preload(const char *root);
+
 #endif
