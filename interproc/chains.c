@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "interproc/chain_cache.h"
 #include "interproc/chains.h"
 #include "lib/util.h"
 #include "scan/calls.h"
@@ -715,16 +716,45 @@ static int prefetch_levels(struct chain_ctx *c,
 	return ret;
 }
 
+/* Keep the chains with what the walks read: their files and names. */
+static void store_chains(struct chain_ctx *c, const struct cache_key *k,
+			 const struct finding_list *findings,
+			 const bool *wanted)
+{
+	char **files = xcalloc(c->nr_files + 1, sizeof(*files)), **names = NULL;
+	size_t i, nr_names = 0, alloc = 0;
+	struct name_memo *n;
+
+	for (i = 0; i < c->nr_files; i++)
+		files[i] = c->files[i]->path;
+	for (i = 0; i < NAME_BUCKETS; i++)
+		for (n = c->names[i]; n; n = n->next)
+			*ARRAY_PUSH(names, nr_names, alloc) = n->name;
+	chain_cache_store(c->root, k, findings, wanted, files, c->nr_files,
+			  names, nr_names);
+	free(files);
+	free(names);
+}
+
 int chains_compute(struct chain_ctx *c, struct finding_list *findings,
 		   const bool *wanted, chain_exposed_fn *exposed, void *data)
 {
+	struct cache_key k;
+	bool keyed;
 	size_t i;
 
+	/* in review the patched copies stand in: no record of those */
+	keyed = !c->overlay && chain_cache_key(c->root, findings, wanted,
+					       exposed, data, &k);
+	if (keyed && chain_cache_replay(c->root, &k, findings, wanted))
+		return 0;
 	if (prefetch_levels(c, findings, wanted))
 		return -1;
 	for (i = 0; i < findings->nr; i++)
 		if (wanted[i])
 			chains_of_finding(c, &findings->items[i], exposed,
 					  data);
+	if (keyed)
+		store_chains(c, &k, findings, wanted);
 	return 0;
 }

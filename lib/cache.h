@@ -33,6 +33,7 @@ enum cache_kind {
 	CACHE_NAME_FILES = 5,	/* interproc/: the files of a tree naming it */
 	CACHE_TREE_LISTING = 6,	/* interproc/: a tree's paths and hashes */
 	CACHE_CALL_FACTS = 7,	/* scan/calls: one file's functions and calls */
+	CACHE_CHAINS = 8,	/* interproc/: a check's call chains */
 };
 
 /* Default bound of the store, overridden by $PTSYNC_CACHE_MAX (MiB). */
@@ -87,6 +88,7 @@ enum cache_stat {
 	CS_INDEX_LOADS,		/* tree-wide identifier index loaded or built */
 	CS_NAMES_INDEXED,	/* names answered from that index */
 	CS_NAMES_UPDATED,	/* stored answers brought up to date */
+	CS_CHAINS_REPLAYED,	/* call chains taken whole from the cache */
 	CS_NR
 };
 
