@@ -46,6 +46,7 @@ static atomic_size_t counters[CS_NR];
 
 static const char *const counter_names[CS_NR] = {
 	[CS_FILES_READ] = "files read",
+	[CS_FILES_CHANGED] = "files changed",
 	[CS_STAT_HITS] = "stat hits",
 	[CS_RACY] = "racy",
 	[CS_HITS] = "hits",

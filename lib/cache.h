@@ -77,6 +77,7 @@ int cache_put(const struct cache_key *k, const void *data, size_t len);
 /* Counters for "PTSYNC_CACHE_STATS=1" and the tests. */
 enum cache_stat {
 	CS_FILES_READ,		/* tree files opened and read by the scan */
+	CS_FILES_CHANGED,	/* of those, with bytes the stat index lacked */
 	CS_STAT_HITS,		/* files whose scan facts came from the index */
 	CS_RACY,		/* index entries too new to trust: re-read */
 	CS_HITS,		/* objects found */

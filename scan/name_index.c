@@ -495,11 +495,13 @@ void name_files_preload(const char *root)
 	/*
 	 * Stored answers stand when an earlier run saw this very tree (its
 	 * listing is stored), and are brought up to date when few files
-	 * changed since the scan's last run.
+	 * changed since the scan's last run (read again only because their
+	 * stat data moved is no change).
 	 */
 	if (tn->listed && cache_enabled()) {
 		listing_key(tn->fingerprint, &k);
-		if (cache_has(&k) || cache_counter(CS_FILES_READ) <= MAX_CHANGED)
+		if (cache_has(&k) ||
+		    cache_counter(CS_FILES_CHANGED) <= MAX_CHANGED)
 			return;
 	}
 	tn->loading = !pthread_create(&tn->loader, NULL, load_in_background,

@@ -288,6 +288,19 @@ static void record_entry(struct worker *w, struct index_entry *e,
 	e->facts_len = b.len;
 }
 
+/*
+ * A file read whose bytes the index did not have: what was read again
+ * only because its stat data moved (a racily clean entry, a cp -al of
+ * the tree) is no change.
+ */
+static void count_changed(const struct pool *pool, const struct index_entry *e)
+{
+	const struct index_entry *old = index_find(pool->index, e->path);
+
+	if (!old || memcmp(&old->hash, &e->hash, sizeof(e->hash)))
+		cache_count(CS_FILES_CHANGED, 1);
+}
+
 static void read_and_scan(struct worker *w, size_t i)
 {
 	struct pool *pool = w->pool;
@@ -313,6 +326,7 @@ static void read_and_scan(struct worker *w, size_t i)
 		if (pool->entries) {
 			pool->entries[i].path = rel;
 			record_entry(w, &pool->entries[i], &st, len, &before);
+			count_changed(pool, &pool->entries[i]);
 		}
 	} else if (errno == EFBIG) {	/* it grew while we read it */
 		too_large(&w->res, rel, len);
