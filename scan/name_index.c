@@ -35,6 +35,8 @@
 #define NAME_FILES_VERSION 3	/* 3: identifiers by hash (id_hash()) */
 /* More changed files than this: the index answers as fast. */
 #define MAX_CHANGED 2000
+/* More changed files than this: answers are stored again, up to date. */
+#define RESTORE_AFTER 64
 #define NAME_BUCKETS 4096
 
 struct answer {
@@ -413,7 +415,13 @@ static bool from_cache(struct tree_names *tn, struct answer *a)
 	}
 	update(tn, d, a);
 	cache_count(CS_NAMES_UPDATED, 1);
-	if (d->exact)
+	/*
+	 * An edit loop changes a few files between runs: rewriting every
+	 * answer (and a 4 MiB listing) each time cost more than reading
+	 * those files again, so the older answer stays until the changes
+	 * pile up.
+	 */
+	if (d->exact && d->nr > RESTORE_AFTER)
 		store_answer(tn, a);
 	return true;
 }
