@@ -111,6 +111,12 @@ static void from_semantic(struct finding *f, const struct sem_finding *sf)
 	f->value = sf->value ? xstrdup(sf->value) : NULL;
 }
 
+static void replace_str(char **dst, const char *src)
+{
+	free(*dst);
+	*dst = xstrdup(src);
+}
+
 static void from_site(struct finding *f, const struct scan_site *s)
 {
 	f->level = s->level;
@@ -163,6 +169,8 @@ void crosscheck(const struct scan_result *scan, const struct analysis *an,
 		if (m >= 0) {
 			taken[m] = true;
 			from_semantic(f, &an->findings[m]);
+			if (s->in_macro)	/* spatch's name is no function */
+				replace_str(&f->function, s->function);
 			counts->direct++;
 		} else {
 			from_site(f, s);

@@ -97,6 +97,17 @@ def source(p):
 	text = [lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]]
 	return " ".join(t.strip() for t in text)
 
+def macro_of(p):
+	"""The name of the #define whose body holds p, or None: a rule
+	cannot bind the macro's name for every kind of #define in 1.1.1,
+	and spatch names the function after the macro as current_element."""
+	lines = lines_of(p.file)
+	i = int(p.line) - 1
+	while i > 0 and lines[i - 1].rstrip().endswith("\x5c"):
+		i -= 1
+	m = re.match(r"\s*#\s*define\s+(\w+)", lines[i])
+	return m and m.group(1)
+
 sections = {}	# (file, function) -> [(line, section or None)] per definition
 
 def add_section(fn, found):
@@ -315,8 +326,15 @@ def decide(p, name, e1, pe):
 	val = evaluate(key(pe), e1, fn)
 	addr, reason = None, None
 	pkey = "%s:%s" % (p.file, p.line)
+	macro = macro_of(p)
 	if name.endswith("_safe"):
 		reason = "%s() has no _kernel variant" % name
+	elif macro:
+		# A macro argument may be evaluated again, or mean something
+		# else at each use: the users of the macro give the address.
+		reason = "the call is in the body of macro %s, whose users " \
+			 "give the address" % macro
+		val = dict(unknown=reason)	# nothing for the callers to prove
 	elif val.get("owner"):
 		reason = "the entry is in %s, not the kernel's page table" % \
 			val["owner"]
