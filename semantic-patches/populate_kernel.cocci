@@ -130,6 +130,23 @@ def section_of(p):
 def address_vars(addr):
 	return set(IDENT_RE.findall(addr))
 
+# What an address may not give again when the helper reads it after the
+# populate: a call of a function (upper-case names are macros), a field,
+# an array element or a dereference.
+UNSTABLE_RE = re.compile(r"->|\.\s*[A-Za-z_]|\[|"
+			 r"(?<![\w.>])_*[a-z]\w*\s*\(|(^|[^\w\s])\s*\*")
+
+def unstable(addr):
+	return bool(UNSTABLE_RE.search(addr))
+
+addr_taken = {}	# (file, function, var) -> line where &var is taken
+
+def taken_at(fn, avars):
+	for v in sorted(avars):
+		if (fn[0], fn[1], v) in addr_taken:
+			return v, addr_taken[(fn[0], fn[1], v)]
+	return None
+
 def level_of(name):
 	return name[:3]
 
@@ -264,6 +281,16 @@ def value_at(pk, text, fn):
 				 "kernel's page table" % w[1])
 		elif isinstance(w, tuple):
 			v["table_param"] = w[1]
+		if "unknown" in v or v["owner"]:
+			return v, o["vars"]
+		t = taken_at(fn, o["vars"])
+		if unstable(o["address"]):
+			v = dict(unknown="the address '%s' may not give the same "
+				 "value twice (a call, a field or a pointer "
+				 "read)" % o["address"])
+		elif t:
+			v = dict(unknown="'%s' has its address taken at line %s, "
+				 "so it may change unseen" % t)
 		return v, o["vars"]
 	if pk in calls:
 		callee, argmap = calls[pk]
@@ -853,6 +880,21 @@ p@pd = O
 \(v@pm aop F\|v@pm++\|v@pm--\|++v@pm\|--v@pm\|&v@pm\)
 ... when != p = E
 p@pe
+
+// A variable whose address is taken anywhere in the function may change
+// through that pointer where no rule sees it.
+@addrtaken depends on call || alloc || callarg@
+identifier v : script:python() { may_be_address(v) };
+position pm;
+@@
+ &v@pm
+
+@script:python@
+v << addrtaken.v;
+pm << addrtaken.pm;
+@@
+k = (pm[0].file, pm[0].current_element, v)
+addr_taken[k] = min(addr_taken.get(k, int(pm[0].line)), int(pm[0].line))
 
 @script:python@
 pe << useid.pe;
