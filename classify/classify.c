@@ -149,6 +149,9 @@ static void add_via(struct finding *f)
 	if (!f->nr_chains || f->worst_chain < 0)
 		return;
 	ch = &f->chains[f->worst_chain];
+	/* "synced locally later in f()" already said it */
+	if (ch->synced && f->synced_locally)
+		return;
 	t = chain_text(ch);
 	if (ch->synced)
 		str_append(&f->why, xasprintf("; every chain is synced or boot-only, e.g. via %s, synced by %s() in %s()",

@@ -22,8 +22,8 @@ static void __init early_pgd(unsigned long addr, p4d_t *p4d)
 	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: warning raw-populate address=addr section=__init boot-only */
 }
 
-/* exposed, synced locally: note */
-static void __meminit synced_pgd(unsigned long addr, p4d_t *p4d)
+/* exposed, synced locally: note (not static: its chain is walked too) */
+void __meminit synced_pgd(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
