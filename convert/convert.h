@@ -69,7 +69,6 @@ size_t convert_plan_calls(const struct convert_plan *plan);
 void convert_print_left(FILE *stream, const struct convert_plan *plan);
 
 /* helpers.c */
-bool helpers_defined(const char *root, const struct scan_result *scan);
 /* The new include/linux/pgalloc.h for this tree, or NULL with why. */
 char *helpers_header(const char *root, char **why);
 #define HELPERS_PATH "include/linux/pgalloc.h"

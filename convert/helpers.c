@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The _kernel helpers: whether the tree defines them, and the header that
- * --add-helpers creates when it does not.  The header is upstream's macro
- * form, so that calls in code built for configs without a level compile
- * away instead of referencing symbols that do not exist there.
+ * The header that --add-helpers creates in a tree without the _kernel
+ * helpers (scan/helpers.c tells whether it has them).  It is upstream's
+ * macro form, so that calls in code built for configs without a level
+ * compile away instead of referencing symbols that do not exist there.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -12,34 +12,7 @@
 #include <sys/stat.h>
 
 #include "convert/convert.h"
-#include "lib/kernel_facts.h"
 #include "lib/util.h"
-
-static bool has_helper(const struct scan_result *scan)
-{
-	size_t i;
-
-	for (i = 0; i < scan->nr_helpers; i++)
-		if (!strcmp(scan->helpers[i].name, KF_HELPER_PGD))
-			return true;
-	return false;
-}
-
-bool helpers_defined(const char *root, const struct scan_result *scan)
-{
-	char *include = "include";
-	struct scan_result inc = { 0 };
-	bool found;
-
-	/* A scan limited to PATHs does not see include/. */
-	if (has_helper(scan))
-		return true;
-	if (scan_tree(root, &include, 1, 1, &inc))
-		return false;
-	found = has_helper(&inc);
-	scan_result_free(&inc);
-	return found;
-}
 
 /* The include/linux header that contains needle, or NULL. */
 static char *header_with(const char *root, const char *needle)

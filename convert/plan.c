@@ -337,7 +337,7 @@ int convert_plan_build(const struct convert_opts *o, struct convert_plan *plan)
 	pipeline_report_problems(&plan->pipe);
 	if (plan->pipe.tool_error)
 		return -1;
-	plan->have_helpers = helpers_defined(o->root, &plan->pipe.scan);
+	plan->have_helpers = scan_helpers_defined(o->root, &plan->pipe.scan);
 	nr = convertible_files(&plan->pipe.findings, &files);
 	if (nr)
 		ret = run_patch_mode(o, plan, files, nr);

@@ -86,6 +86,12 @@ int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
 	      struct scan_result *res);
 
 /*
+ * helpers.c: does scan (may be NULL), or root's include/, define
+ * pgd_populate_kernel()?
+ */
+bool scan_helpers_defined(const char *root, const struct scan_result *scan);
+
+/*
  * scan_tree() with the stat index of lib/cache.h in front: files whose
  * stat data match the index are not read, their facts come from it; the
  * files read are hashed and the index is written back when it changed.
