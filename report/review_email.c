@@ -215,6 +215,17 @@ static void fix_block(FILE *out, const struct reply *rp, const struct style *s)
 	const char *last = NULL;
 	size_t i;
 
+	for (i = 0; r->no_helpers && i < r->nr_items; i++)
+		if (is_listed_new(rp, i) &&
+		    !strcmp(r->items[i].f->rule, RULE_CONVERT))
+			break;
+	if (r->no_helpers && i < r->nr_items) {
+		fputs("No fix is proposed: this tree does not define pgd_populate_kernel()\n"
+		      "and p4d_populate_kernel() (include/linux/pgalloc.h, added in v6.17\n"
+		      "and its stable backports). Sync after the call where the\n"
+		      "architecture needs it, or add the helpers first.\n\n", out);
+		return;
+	}
 	for (i = 0; i < r->nr_items; i++) {
 		const char *fix = r->items[i].fix;
 

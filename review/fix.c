@@ -12,6 +12,7 @@
 #include "analyse/spatch.h"
 #include "lib/util.h"
 #include "review/review.h"
+#include "scan/scan.h"
 
 /* A run of changed lines in a hunk, in the patched file's numbering. */
 struct block {
@@ -166,6 +167,12 @@ void review_attach_fixes(struct review *r, int timeout)
 	char **files, *cocci;
 	size_t nr = fixable_files(r, &files), i;
 
+	/* A fix calling helpers the tree lacks would not build. */
+	if (nr && !scan_helpers_defined(r->kdir, &r->post.scan)) {
+		r->no_helpers = true;
+		free(files);
+		return;
+	}
 	spatch_config_init(&cfg, r->post_root,
 			   default_jobs(), timeout, "patch");
 	cocci = (char *)cfg.cocci;

@@ -154,6 +154,7 @@ struct review {
 	size_t nr_items;
 	size_t nr_new;
 	char *fix;	/* the diff of every hunk with a new rewrite, or NULL */
+	bool no_helpers;	/* the tree has no _kernel helpers: no fix */
 	/* For the mail, set by the command: "Name <addr>" and a URL or NULL. */
 	const char *reported_by, *closes_url;
 };
