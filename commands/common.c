@@ -77,7 +77,7 @@ int opt_severity(void *value, const char *arg)
 /*
  * "[KDIR] [PATH...]": the first operand is KDIR when it is a kernel tree,
  * or when the current directory is not one (then it is refused by name).
- * PATHs must exist inside the tree.
+ * PATHs must exist inside the tree, and a file must be C (.c or .h).
  */
 int parse_tree_operands(int argc, char **argv,
 			struct tree_operands *t)
@@ -102,6 +102,11 @@ int parse_tree_operands(int argc, char **argv,
 		free(full);
 		if (bad || argv[i][0] == '/' || strstr(argv[i], ".."))
 			return cmd_usage_error("%s: no such path inside the tree",
+					       argv[i]);
+		/* the scan reads only C: another file would check nothing */
+		if (S_ISREG(st.st_mode) && !str_ends_with(argv[i], ".c") &&
+		    !str_ends_with(argv[i], ".h"))
+			return cmd_usage_error("%s: not a C source or header (.c, .h)",
 					       argv[i]);
 	}
 	return 0;
