@@ -134,6 +134,47 @@ static int exit_code(const struct check_opts *o, const struct check_summary *s,
 	return EXIT_CLEAN;
 }
 
+/* Does root's include/linux carry the generic ARCH_PAGE_TABLE_SYNC_MASK? */
+static bool has_generic_mask(const char *root)
+{
+	static const char *const homes[] = {
+		"include/linux/pgtable.h",	/* v6.17 and later */
+		"include/linux/vmalloc.h",	/* v5.8 to v6.16 */
+	};
+	bool found = false;
+	size_t i, len;
+
+	for (i = 0; i < ARRAY_SIZE(homes) && !found; i++) {
+		char *path = path_join(root, homes[i]);
+		char *text = read_file(path, &len);
+
+		found = text && strstr(text, "ARCH_PAGE_TABLE_SYNC_MASK");
+		free(text);
+		free(path);
+	}
+	return found;
+}
+
+/*
+ * A tree older than ARCH_PAGE_TABLE_SYNC_MASK (before v5.8) says nothing
+ * about which arches need the sync: every call reads as latent there,
+ * although x86-64 then synced top-level entries by hand.  Say so.
+ */
+static void note_no_sync_mask(const struct pipeline *p, const char *root)
+{
+	size_t i;
+
+	if (!p->findings.nr)
+		return;
+	for (i = 0; i < p->model.nr_variants; i++)
+		if (p->model.variants[i].file)
+			return;
+	if (has_generic_mask(root))
+		return;
+	diag("%s defines no ARCH_PAGE_TABLE_SYNC_MASK (it predates v5.8): no arch's needs can be read from it, so no call is exposed, although x86-64 syncs its top-level entries by hand (sync_global_pgds()) in such trees",
+	     root);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct check_opts o = { 0 };
@@ -163,6 +204,7 @@ int cmd_check(int argc, char **argv)
 		pipeline_free(&p);
 		return EXIT_USAGE;
 	}
+	note_no_sync_mask(&p, o.root);
 	pipeline_summary(&p, o.root, stop_requested != 0, &summary);
 	ret = render(&o, &p.findings, &p.model, &summary) ? EXIT_USAGE :
 		exit_code(&o, &summary, incomplete);
