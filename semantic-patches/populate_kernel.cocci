@@ -40,6 +40,9 @@ import json as jsonlib
 import os
 import re
 
+# The sync itself: a helper called in it would call it again.
+SYNC_CALLS = ("arch_sync_kernel_mappings",)
+SYNC_PREFIXES = ("sync_global_pgds",)
 # In the order of the sect rule's branches.
 SECTIONS = ("__init", "__meminit", "__ref", "__exit", "__head", "__cpuinit",
 	    "__devinit", "__init_or_module", "__init_memblock", "noinstr")
@@ -356,6 +359,10 @@ def decide(p, name, e1, pe):
 	macro = macro_of(p)
 	if name.endswith("_safe"):
 		reason = "%s() has no _kernel variant" % name
+	elif fn[1] in SYNC_CALLS or fn[1].startswith(SYNC_PREFIXES):
+		reason = "the call is in %s(), the sync itself: a _kernel " \
+			 "helper would call the sync again" % fn[1]
+		val = dict(unknown=reason)
 	elif macro:
 		# A macro argument may be evaluated again, or mean something
 		# else at each use: the users of the macro give the address.

@@ -85,11 +85,15 @@ static void smpl_messages(void)
 	      "the SmPL prints the %s message", RULE_MANUAL);
 }
 
-/* The SmPL names the helpers and section markers of lib/kernel_facts.c. */
+/*
+ * The SmPL names the helpers, section markers and syncs of
+ * lib/kernel_facts.c.
+ */
 static void smpl_facts(void)
 {
 	const char *const *lists[] = {
-		kf_helpers, kf_section_prefixes, kf_section_names };
+		kf_helpers, kf_section_prefixes, kf_section_names,
+		kf_sync_calls, kf_sync_prefixes };
 	const char *const *p;
 	size_t len, i;
 	char *cocci = read_file("semantic-patches/populate_kernel.cocci", &len);
