@@ -82,6 +82,13 @@ void arch_model_free(struct arch_model *model);
 int mask_parse(const char *expr, unsigned int *mask, char **mask_condition,
 	       unsigned int *if_true, unsigned int *if_false);
 
+/*
+ * The bitness a .c file's name implies: *_64.c is built under CONFIG_64BIT,
+ * *_32.c under !CONFIG_64BIT (the convention Makefiles select with
+ * $(BITS)); "" for any other name.
+ */
+const char *arch_file_bitness(const char *file);
+
 /* Names of the levels in mask, lowest bit first: "pgd", "p4d", ... */
 size_t mask_levels(unsigned int mask, const char **names, size_t max);
 

@@ -522,18 +522,24 @@ static char *makefile_cond(const struct arch_scan *s, const char *file)
 	return res;
 }
 
+const char *arch_file_bitness(const char *file)
+{
+	if (str_ends_with(file, "_64.c"))
+		return KF_BITNESS;
+	if (str_ends_with(file, "_32.c"))
+		return "!" KF_BITNESS;
+	return "";
+}
+
 /* The build condition a .c file's name and Makefile imply. */
 static char *file_implied_cond(const struct arch_scan *s, const char *file)
 {
 	char *mk, *res;
-	const char *bits = "";
+	const char *bits;
 
 	if (!str_ends_with(file, ".c"))
 		return xstrdup("");
-	if (str_ends_with(file, "_64.c"))
-		bits = KF_BITNESS;
-	else if (str_ends_with(file, "_32.c"))
-		bits = "!" KF_BITNESS;
+	bits = arch_file_bitness(file);
 	mk = makefile_cond(s, file);
 	res = cond_and(bits, mk);
 	free(mk);

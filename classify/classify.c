@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "lib/cond.h"
 #include "lib/util.h"
 
 char *arch_of_path(const char *path)
@@ -57,6 +58,10 @@ enum exposure classify_exposure(const struct finding *f,
 				const struct arch_variant *v)
 {
 	if (f->arch && strcmp(f->arch, v->arch))
+		return EXPOSURE_NONE;
+	/* x86's init_32.c is no 64-bit code: not exposed where only that is */
+	if ((v->mask & level_bit(f->level)) &&
+	    !cond_compatible(v->condition, arch_file_bitness(f->file)))
 		return EXPOSURE_NONE;
 	if (v->mask & level_bit(f->level))
 		return EXPOSURE_EXPOSED;

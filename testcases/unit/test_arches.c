@@ -11,6 +11,7 @@
 
 #include "arches/arches.h"
 #include "arches/source.h"
+#include "classify/classify.h"
 #include "lib/util.h"
 #include "testcases/unit/unit.h"
 
@@ -281,6 +282,22 @@ static void test_fixture(void)
 }
 
 /* x86: the 2-level, PAE and 64-bit variants, in file order. */
+/* A *_32.c file is not built for x86-64: never exposed there. */
+static void check_x86_bitness(const struct arch_variant *x64)
+{
+	struct finding f = { .file = "arch/x86/mm/init_32.c",
+			     .arch = "x86", .level = LEVEL_PGD };
+
+	CHECK(classify_exposure(&f, x64) == EXPOSURE_NONE,
+	      "x86-64 does not build init_32.c");
+	f.file = "arch/x86/mm/init_64.c";
+	CHECK(classify_exposure(&f, x64) == EXPOSURE_EXPOSED,
+	      "x86-64 builds init_64.c, exposed at pgd");
+	f.file = "arch/x86/mm/init.c";
+	CHECK(classify_exposure(&f, x64) == EXPOSURE_EXPOSED,
+	      "x86-64 builds init.c, exposed at pgd");
+}
+
 static void check_x86(const struct arch_model *m, const char *tree)
 {
 	const struct arch_variant *two = nth_variant(m, "x86", 0);
@@ -320,6 +337,7 @@ static void check_x86(const struct arch_model *m, const char *tree)
 	CHECK(has_hook(x64, "arch/x86/mm/init_64.c") &&
 	      !has_hook(x64, "arch/x86/mm/fault.c"), "x86-64 hook");
 	CHECK_INT(folded(x64), MASK_P4D, "x86-64 folds p4d (4 levels) only");
+	check_x86_bitness(x64);
 	(void)tree;
 }
 
