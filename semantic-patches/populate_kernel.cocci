@@ -143,6 +143,17 @@ def unstable(addr):
 	return bool(UNSTABLE_RE.search(addr))
 
 addr_taken = {}	# (file, function, var) -> line where &var is taken
+locals = set()	# (file, function, var) declared in the function or a parameter
+
+# A cast's type names are no variables: "(unsigned long)start".
+CAST_RE = re.compile(r"\(\s*[A-Za-z_][\w\s]*\**\s*\)(?=\s*[\w(])")
+
+def global_in(fn, addr):
+	"""A lower-case variable of the address that is no local: a global."""
+	for v in sorted(address_vars(CAST_RE.sub(" ", addr))):
+		if v.lower() == v and (fn[0], fn[1], v) not in locals:
+			return v
+	return None
 
 def taken_at(fn, avars):
 	for v in sorted(avars):
@@ -287,6 +298,7 @@ def value_at(pk, text, fn):
 		if "unknown" in v or v["owner"]:
 			return v, o["vars"]
 		t = taken_at(fn, o["vars"])
+		g = global_in(fn, o["address"])
 		if unstable(o["address"]):
 			v = dict(unknown="the address '%s' may not give the same "
 				 "value twice (a call, a field or a pointer "
@@ -294,6 +306,9 @@ def value_at(pk, text, fn):
 		elif t:
 			v = dict(unknown="'%s' has its address taken at line %s, "
 				 "so it may change unseen" % t)
+		elif g:
+			v = dict(unknown="'%s' is no local variable or parameter "
+				 "of %s(): a call may change it" % (g, fn[1]))
 		return v, o["vars"]
 	if pk in calls:
 		callee, argmap = calls[pk]
@@ -902,6 +917,40 @@ pm << addrtaken.pm;
 @@
 k = (pm[0].file, pm[0].current_element, v)
 addr_taken[k] = min(addr_taken.get(k, int(pm[0].line)), int(pm[0].line))
+
+// The locals and parameters an address is made of: a lower-case name that
+// is neither is a global, which any call on the way may change.
+@addrlocal depends on call || alloc || callarg@
+identifier v : script:python() { may_be_address(v) };
+type T;
+expression E;
+position p;
+@@
+(
+T v@p;
+|
+T v@p = E;
+)
+
+@script:python@
+v << addrlocal.v;
+p << addrlocal.p;
+@@
+locals.add((p[0].file, p[0].current_element, v))
+
+@addrparam depends on call || alloc || callarg@
+identifier fn;
+identifier v : script:python() { may_be_address(v) };
+type T;
+position p;
+@@
+fn(..., T v@p, ...) { ... }
+
+@script:python@
+v << addrparam.v;
+p << addrparam.p;
+@@
+locals.add((p[0].file, p[0].current_element, v))
 
 @script:python@
 pe << useid.pe;
