@@ -143,15 +143,55 @@ def unstable(addr):
 	return bool(UNSTABLE_RE.search(addr))
 
 addr_taken = {}	# (file, function, var) -> line where &var is taken
-locals = set()	# (file, function, var) declared in the function or a parameter
+bodies = {}	# (file, function, line of its definition) -> its text
+C_WORDS = ("return", "case", "goto", "else", "sizeof", "typeof", "do")
 
 # A cast's type names are no variables: "(unsigned long)start".
 CAST_RE = re.compile(r"\(\s*[A-Za-z_][\w\s]*\**\s*\)(?=\s*[\w(])")
 
-def global_in(fn, addr):
+def function_text(fn, line):
+	"""The text of the definition of fn that holds line, from its name
+	to its closing brace (the sect rule saw where it starts)."""
+	starts = [l for (l, _) in sections.get(fn, []) if l <= line]
+	lines = lines_of(fn[0])
+	# A file with callers only has no sect rule: kernel style starts
+	# the line of a definition at column 0.
+	head = re.compile(r"([A-Za-z_].*\W)?%s\s*\(" % re.escape(fn[1]))
+	for i in range(min(line, len(lines)) - 1, -1, -1):
+		if starts:
+			break
+		if head.match(lines[i]):
+			starts = [i + 1]
+	if not starts:
+		return None
+	k = (fn[0], fn[1], max(starts))
+	if k not in bodies:
+		text, depth, i = [], 0, k[2] - 1
+		while i < len(lines):
+			text.append(lines[i])
+			depth += lines[i].count("{") - lines[i].count("}")
+			if depth <= 0 and "{" in "".join(text):
+				break
+			i += 1
+		bodies[k] = "\n".join(text)
+	return bodies[k]
+
+def declared(text, v):
+	"""A declaration of v: a type word right before it (a local or a
+	parameter); two names side by side are nothing else in C."""
+	for m in re.finditer(r"\b([A-Za-z_]\w*)\s*\**\s*\b%s\s*[;,=)\[]" %
+			     re.escape(v), text):
+		if m.group(1) not in C_WORDS and m.group(1) != v:
+			return True
+	return False
+
+def global_in(fn, addr, line):
 	"""A lower-case variable of the address that is no local: a global."""
+	text = function_text(fn, line)
+	if text is None:	# the function is not found: nothing to tell
+		return None
 	for v in sorted(address_vars(CAST_RE.sub(" ", addr))):
-		if v.lower() == v and (fn[0], fn[1], v) not in locals:
+		if v.lower() == v and not declared(text, v):
 			return v
 	return None
 
@@ -298,7 +338,7 @@ def value_at(pk, text, fn):
 		if "unknown" in v or v["owner"]:
 			return v, o["vars"]
 		t = taken_at(fn, o["vars"])
-		g = global_in(fn, o["address"])
+		g = global_in(fn, o["address"], pk[1])
 		if unstable(o["address"]):
 			v = dict(unknown="the address '%s' may not give the same "
 				 "value twice (a call, a field or a pointer "
@@ -917,40 +957,6 @@ pm << addrtaken.pm;
 @@
 k = (pm[0].file, pm[0].current_element, v)
 addr_taken[k] = min(addr_taken.get(k, int(pm[0].line)), int(pm[0].line))
-
-// The locals and parameters an address is made of: a lower-case name that
-// is neither is a global, which any call on the way may change.
-@addrlocal depends on call || alloc || callarg@
-identifier v : script:python() { may_be_address(v) };
-type T;
-expression E;
-position p;
-@@
-(
-T v@p;
-|
-T v@p = E;
-)
-
-@script:python@
-v << addrlocal.v;
-p << addrlocal.p;
-@@
-locals.add((p[0].file, p[0].current_element, v))
-
-@addrparam depends on call || alloc || callarg@
-identifier fn;
-identifier v : script:python() { may_be_address(v) };
-type T;
-position p;
-@@
-fn(..., T v@p, ...) { ... }
-
-@script:python@
-v << addrparam.v;
-p << addrparam.p;
-@@
-locals.add((p[0].file, p[0].current_element, v))
 
 @script:python@
 pe << useid.pe;

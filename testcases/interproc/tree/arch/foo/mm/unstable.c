@@ -26,3 +26,18 @@ void __meminit unst_by_field(struct walker *w, pud_t *pud)
 {
 	unst_leaf2(p4d_offset(pgd_offset_k(w->addr), w->addr), w->addr, pud);
 }
+
+static unsigned long unst_cursor;
+
+static void __meminit unst_leaf3(p4d_t *p4dp, unsigned long addr, pud_t *pud)
+{
+	p4d_populate(&init_mm, p4dp, pud); /* expect: raw-populate-manual reason~'unst_cursor' is no local variable or parameter of unst_by_global() */
+}
+
+void __meminit unst_by_global(pud_t *pud)
+{
+	p4d_t *p4d = p4d_offset(pgd_offset_k(unst_cursor), unst_cursor);
+
+	unst_step();
+	unst_leaf3(p4d, unst_cursor, pud);
+}
