@@ -20,8 +20,8 @@ validation/ style); nothing is compared with a stored output:
   ptsync-arch: ARCH cond="C" mask=L,L mask-if="C" folded=L,L hook=FILE
                               one variant of the arch model
 
-The function of a finding is the one defined above its line (none is
-checked for a call in a #define); its level is the call's own.  The
+The function of a finding is the one defined above its line, or the
+macro whose #define holds the call; its level is the call's own.  The
 counts follow from the annotations.  Each mismatch is one line on
 stdout; the exit status is 1 if there is any."""
 import json
@@ -78,7 +78,7 @@ def read_tree(tree):
                     calls["%s:%d" % (rel, n)] = dict(
                         severity=words[0], rule=words[1], facts=want,
                         level=CALL.search(text).group(1),
-                        function=None if macro else fn)
+                        function=macro.group(1) if macro else fn)
     return calls, helpers, in_helper, arches
 
 
