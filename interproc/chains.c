@@ -360,20 +360,32 @@ static struct seen *seen_find(struct walk *w, const char *file,
 	return NULL;
 }
 
-/* The arch a chain runs on once it joins the stack's, or "" for both. */
-static char *joined_arch(const struct walk *w, const struct call_chain *ch)
+/*
+ * The arch a chain runs on once its steps above the joined function
+ * (the first nr_above) join the stack's, or "" for both.  Only those
+ * steps count: below the join the chain ran through another caller (an
+ * arm64 vmemmap_populate() says nothing of the generic code above it
+ * that x86's also reaches).
+ */
+static char *joined_arch(const struct walk *w, const struct call_chain *ch,
+			 size_t nr_above)
 {
-	char *a = NULL;
+	char *a = NULL, *b = NULL;
+	size_t i;
 	int d;
 
 	for (d = 0; d <= w->depth && !a; d++)
 		a = arch_dir(w->stack[d].file);
-	if (a && ch->arch && strcmp(a, ch->arch)) {
+	for (i = 0; i < nr_above && !b; i++)
+		b = arch_dir(ch->steps[i].file);
+	if (a && b && strcmp(a, b)) {
 		free(a);
+		free(b);
 		return xstrdup("");	/* arch/A never calls arch/B */
 	}
-	if (!a && ch->arch)
-		a = xstrdup(ch->arch);
+	if (!a)
+		return b;
+	free(b);
 	return a;
 }
 
@@ -419,7 +431,7 @@ static void join(struct walk *w, const struct seen *sn)
 
 	for (i = sn->first; i < sn->last; i++) {
 		ch = &w->f->chains[i];
-		arch = joined_arch(w, ch);
+		arch = joined_arch(w, ch, step_of(ch, sn->file, sn->name));
 		rank = arch && !*arch ? 5 : join_rank(w, ch, arch);
 		free(arch);
 		if (rank < best_rank ||
