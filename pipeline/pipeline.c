@@ -133,6 +133,10 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 
 	if (!p->scan.nr_sites || o->no_chains)
 		return NULL;
+	if (o->chain_overlay)
+		return chain_ctx_new(o->root, o->chain_overlay,
+				     o->chain_overlay_paths,
+				     (size_t)o->nr_chain_overlay);
 	return chain_ctx_new(overlay ? o->model_root : o->root,
 			     overlay ? o->root : NULL, o->paths,
 			     overlay ? (size_t)o->nr_paths : 0);

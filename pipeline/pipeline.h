@@ -65,6 +65,14 @@ struct pipeline_opts {
 	 */
 	struct shared_model *shared_model;
 	bool no_chains;		/* only the count matters: skip call chains */
+	/*
+	 * Chains walk through these copies (relative paths under the
+	 * directory) in place of root's own files: review's whole-tree
+	 * check of the kernel with the patched files standing in.
+	 */
+	const char *chain_overlay;
+	char *const *chain_overlay_paths;
+	int nr_chain_overlay;
 };
 
 struct pipeline {
