@@ -44,7 +44,7 @@ const struct rule rules[] = {
 		.name = RULE_UNSYNCED_PATH,
 		.title = "call on a path to a raw populate that nothing syncs",
 		.message = "{call}() leads down to a raw {level} populate on init_mm that no caller syncs: {reason}",
-		.help = "The line creates or changes a call on a chain of callers that ends in a raw pgd/p4d_populate() or p4d_alloc()/pud_alloc() on init_mm, where the level is in some arch's ARCH_PAGE_TABLE_SYNC_MASK, and no function on the chain calls arch_sync_kernel_mappings(), sync_global_pgds() or a _kernel() helper after the call leading down. Other paths to the same populate may be synced by their callers (x86's vmemmap_populate() calls sync_global_pgds()); this one is not. Sync after the call, or convert the populate to pgd_populate_kernel()/p4d_populate_kernel().",
+		.help = "The line creates or changes a call on a chain of callers that ends in a raw pgd/p4d_populate() or p4d_alloc()/pud_alloc() on init_mm, where the level is in some arch's ARCH_PAGE_TABLE_SYNC_MASK, and no function on the chain calls arch_sync_kernel_mappings(), sync_global_pgds() or a _kernel() helper after the call leading down. Other paths to the same populate may be synced by their callers (x86's vmemmap_populate() calls sync_global_pgds()); this one is not. The same holds when the patch takes away the sync that closed the chain (deletes it, moves it before the call or into another branch): the finding is then on the line that now stands where the sync was. Sync after the call, or convert the populate to pgd_populate_kernel()/p4d_populate_kernel().",
 	},
 };
 

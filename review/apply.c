@@ -288,38 +288,47 @@ int workdir_apply(const char *kdir, const char *base,
 	return check_copies(w, err);
 }
 
-size_t workdir_added_lines(const struct workdir *w, const char *path,
-			   int **lines)
+int workdir_diff(const struct workdir *w, const char *path, struct patch *p)
 {
 	char *pre = path_join("pre", path), *post = path_join("post", path);
 	char *out = xasprintf("%s/added.diff", w->dir);
 	const char *argv[6] = { "diff", "-N", "-U0", pre, post, NULL };
-	struct patch p = { 0 };
 	char *text, *err = NULL;
-	size_t len, nr = 0, alloc = 0, i, j;
-	int line;
+	size_t len;
+	int ret = -1;
 
-	*lines = NULL;
+	memset(p, 0, sizeof(*p));
 	text = review_run(argv, w->dir, NULL, out, NULL) == 1 ? read_file(out, &len) : NULL;
-	if (text) {
-		if (!diff_parse(text, 1, &p, &err) && p.nr_files)
-			for (i = 0; i < p.files[0].nr_hunks; i++) {
-				struct hunk *h = &p.files[0].hunks[i];
-
-				line = h->new_start;
-				for (j = 0; j < h->nr_lines; j++) {
-					if (h->lines[j].kind == '+')
-						*ARRAY_PUSH(*lines, nr, alloc) = line;
-					line += h->lines[j].kind != '-';
-				}
-			}
-		free(err);
-		free(text);
-		patch_free(&p);
-	}
+	if (text && !diff_parse(text, 1, p, &err) && p->nr_files)
+		ret = 0;
+	free(err);
+	free(text);
 	free(pre);
 	free(post);
 	free(out);
+	return ret;
+}
+
+size_t workdir_added_lines(const struct workdir *w, const char *path,
+			   int **lines)
+{
+	struct patch p;
+	size_t nr = 0, alloc = 0, i, j;
+	int line;
+
+	*lines = NULL;
+	if (!workdir_diff(w, path, &p))
+		for (i = 0; i < p.files[0].nr_hunks; i++) {
+			struct hunk *h = &p.files[0].hunks[i];
+
+			line = h->new_start;
+			for (j = 0; j < h->nr_lines; j++) {
+				if (h->lines[j].kind == '+')
+					*ARRAY_PUSH(*lines, nr, alloc) = line;
+				line += h->lines[j].kind != '-';
+			}
+		}
+	patch_free(&p);
 	return nr;
 }
 

@@ -106,6 +106,27 @@ bool review_is_added(const struct review *r, const char *path, int line)
 	return false;
 }
 
+bool review_touches(const struct review *r, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_files; i++)
+		if (!strcmp(r->files[i].path, path))
+			return true;
+	return false;
+}
+
+const struct review_mark *review_mark_at(const struct review *r,
+					 const char *path, int line)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_marks; i++)
+		if (r->marks[i].line == line && !strcmp(r->marks[i].file, path))
+			return &r->marks[i];
+	return NULL;
+}
+
 char *review_file_line(const char *root, const char *path, int n)
 {
 	char *full = path_join(root, path), *text, *p, *end, *line = NULL;
@@ -175,6 +196,42 @@ static const struct patch *added_by(const struct review *r, const char *path,
 	return touched;
 }
 
+/* Whether hunk h of a patch removes a line that reads text. */
+static bool hunk_removes(const struct hunk *h, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < h->nr_lines; i++)
+		if (h->lines[i].kind == '-' && !strcmp(h->lines[i].text, text))
+			return true;
+	return false;
+}
+
+/*
+ * The patch of the series that made a marked line: the last one whose
+ * hunks remove the sync's text, else as for an added line.
+ */
+static const struct patch *marked_by(const struct review *r,
+				     const struct review_mark *m)
+{
+	size_t i, j, k;
+
+	for (i = r->ps->nr; m->removed_text && i-- > 0;) {
+		const struct patch *p = &r->ps->patches[i];
+
+		for (j = 0; j < p->nr_files; j++) {
+			const struct file_diff *fd = &p->files[j];
+
+			if (!fd->old_path || strcmp(fd->old_path, m->file))
+				continue;
+			for (k = 0; k < fd->nr_hunks; k++)
+				if (hunk_removes(&fd->hunks[k], m->removed_text))
+					return p;
+		}
+	}
+	return added_by(r, m->file, m->line);
+}
+
 /* Which step a long review is at, on a terminal as check shows it. */
 static void stage(bool progress, const char *what)
 {
@@ -209,18 +266,25 @@ int review_check(const char *kdir, const struct patch_set *ps,
 		arch_model_free(&model.model);
 		return -1;
 	}
+	collect_added(r, w);
+	stage(progress, "looking for syncs the patches take away");
+	review_add_lost_syncs(r, w, timeout, &model);
 	/* The reports read the model from the post-image's pipeline. */
 	r->post.model = model.model;
-	collect_added(r, w);
 	review_add_unsynced(r);
 	r->nr_items = r->post.findings.nr;
 	r->items = xcalloc(r->nr_items ? r->nr_items : 1, sizeof(*r->items));
 	for (i = 0; i < r->nr_items; i++) {
 		struct finding *f = &r->post.findings.items[i];
+		const struct review_mark *m = NULL;
 
 		r->items[i].f = f;
-		r->items[i].is_new = review_is_added(r, f->file, f->line);
-		if (r->items[i].is_new)
+		if (!strcmp(f->rule, RULE_UNSYNCED_PATH))
+			m = review_mark_at(r, f->file, f->line);
+		r->items[i].is_new = m || review_is_added(r, f->file, f->line);
+		if (m)
+			r->items[i].patch = marked_by(r, m);
+		else if (r->items[i].is_new)
 			r->items[i].patch = added_by(r, f->file, f->line);
 		r->nr_new += r->items[i].is_new;
 	}

@@ -201,6 +201,11 @@ void review_free(struct review *r)
 		free(r->files[i].added);
 	}
 	free(r->files);
+	for (i = 0; i < r->nr_marks; i++) {
+		free(r->marks[i].file);
+		free(r->marks[i].removed_text);
+	}
+	free(r->marks);
 	free(r->items);
 	free(r->fix);
 	pipeline_free(&r->post);

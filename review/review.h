@@ -115,6 +115,11 @@ struct workdir {
  */
 int workdir_apply(const char *kdir, const char *base,
 		  const struct patch_set *ps, struct workdir *w, char **err);
+/*
+ * The -U0 diff of pre/path and post/path, as one patch of one file: 0,
+ * or -1 (none: the same, or a copy missing); free it with patch_free().
+ */
+int workdir_diff(const struct workdir *w, const char *path, struct patch *p);
 /* The lines of post/path that pre/path lacks, ascending; their number. */
 size_t workdir_added_lines(const struct workdir *w, const char *path,
 			   int **lines);
@@ -142,6 +147,16 @@ struct review_file {
 	size_t nr_added;
 };
 
+/*
+ * A line the patch changed that no added line shows: where a removed
+ * sync stood (lost_sync.c).  A finding there is new.
+ */
+struct review_mark {
+	char *file;
+	int line;
+	char *removed_text;	/* the removed line, to find its patch */
+};
+
 struct review {
 	const struct patch_set *ps;
 	const char *kdir;		/* as given */
@@ -155,9 +170,39 @@ struct review {
 	size_t nr_new;
 	char *fix;	/* the diff of every hunk with a new rewrite, or NULL */
 	bool no_helpers;	/* the tree has no _kernel helpers: no fix */
+	struct review_mark *marks;
+	size_t nr_marks, alloc_marks;
 	/* For the mail, set by the command: "Name <addr>" and a URL or NULL. */
 	const char *reported_by, *closes_url;
 };
+
+/* unsynced.c */
+
+/* Rule unsynced-path: added lines on open chains, as new findings. */
+void review_add_unsynced(struct review *r);
+/* Whether ch is open: no sync, after boot, exposed, on an error. */
+bool review_open_chain(const struct finding *f, const struct call_chain *ch,
+		       const struct arch_model *m);
+/* Whether l holds a finding at file:line from index from on. */
+bool review_have_finding(const struct finding_list *l, size_t from,
+			 const char *file, int line);
+/* The unsynced-path finding for step of ch, appended to l. */
+struct finding *review_unsynced_add(const struct review *r,
+				    struct finding_list *l,
+				    const struct finding *f,
+				    const struct call_chain *ch, size_t step,
+				    size_t nr_models);
+
+/* lost_sync.c */
+
+/*
+ * Rule unsynced-path for a sync the patch takes away: each open chain
+ * through a call that a sync followed before the patch and none follows
+ * after it, as a new finding on the changed line (marked in r->marks).
+ * Checks the whole tree at r->kdir, only when such a call exists.
+ */
+void review_add_lost_syncs(struct review *r, const struct workdir *w,
+			   int timeout, struct shared_model *model);
 
 /* check.c */
 
@@ -166,9 +211,6 @@ struct review {
  * judge each finding after them; the fixes come with it.  progress shows
  * the steps on stderr (a terminal).  0, or -1 with a message in *err.
  */
-/* Rule unsynced-path: added lines on open chains, as new findings. */
-void review_add_unsynced(struct review *r);
-
 int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, bool progress,
 		 struct review *r, char **err);
@@ -186,5 +228,10 @@ void review_attach_fixes(struct review *r, int timeout);
 void review_free(struct review *r);
 /* Whether the patch adds line of path. */
 bool review_is_added(const struct review *r, const char *path, int line);
+/* Whether the patch touches path. */
+bool review_touches(const struct review *r, const char *path);
+/* The mark at line of path, or NULL. */
+const struct review_mark *review_mark_at(const struct review *r,
+					 const char *path, int line);
 
 #endif

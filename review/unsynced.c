@@ -14,15 +14,15 @@
 #include "lib/util.h"
 #include "review/review.h"
 
-static bool open_chain(const struct finding *f, const struct call_chain *ch,
+bool review_open_chain(const struct finding *f, const struct call_chain *ch,
 		       const struct arch_model *m)
 {
 	return f->severity == SEV_ERROR && !ch->synced && !ch->boot_only &&
 	       chain_exposed(f, ch, m);
 }
 
-static bool have(const struct finding_list *l, size_t from, const char *file,
-		 int line)
+bool review_have_finding(const struct finding_list *l, size_t from,
+			 const char *file, int line)
 {
 	size_t i;
 
@@ -49,9 +49,11 @@ static int column_of(const char *text, const char *callee)
 	return 0;
 }
 
-static void add(const struct review *r, struct finding_list *l,
-		const struct finding *f, const struct call_chain *ch,
-		size_t step, size_t nr_models)
+struct finding *review_unsynced_add(const struct review *r,
+				    struct finding_list *l,
+				    const struct finding *f,
+				    const struct call_chain *ch, size_t step,
+				    size_t nr_models)
 {
 	const struct chain_step *s = &ch->steps[step];
 	const struct chain_step *down = &ch->steps[step + 1];
@@ -82,6 +84,7 @@ static void add(const struct review *r, struct finding_list *l,
 		       nr_models * sizeof(*n->exposure));
 	n->worst_chain = -1;
 	free(via);
+	return n;
 }
 
 void review_add_unsynced(struct review *r)
@@ -94,15 +97,18 @@ void review_add_unsynced(struct review *r)
 			/* items may move as we add: index, never point */
 			const struct call_chain *ch = &l->items[i].chains[c];
 
-			if (!open_chain(&l->items[i], ch, &r->post.model))
+			if (!review_open_chain(&l->items[i], ch,
+					       &r->post.model))
 				continue;
 			for (s = 0; s + 1 < ch->nr_steps; s++) {
 				const struct chain_step *st = &ch->steps[s];
 
 				if (!review_is_added(r, st->file, st->line) ||
-				    have(l, nr, st->file, st->line))
+				    review_have_finding(l, nr, st->file,
+							st->line))
 					continue;
-				add(r, l, &l->items[i], ch, s, nr_models);
+				review_unsynced_add(r, l, &l->items[i], ch, s,
+						    nr_models);
 				ch = &l->items[i].chains[c];
 			}
 		}
