@@ -10,6 +10,23 @@
  * ("if (!err) sync_global_pgds(...)"), counts: that is the idiom of
  * x86's vmemmap_populate().  Preprocessor conditionals keep the state of
  * their first live branch, and "#if 0" code is skipped, as in scan.c.
+ *
+ * Two jumps end a path before a later sync:
+ * - a switch's case: a sync under a later "case"/"default" label is on
+ *   the call's path only when the call's case falls through to it (its
+ *   last statement is not a break, return, goto or continue); after the
+ *   switch's closing brace the paths meet again;
+ * - a return between the call and the sync, unless it is the error path.
+ *   A return that skips the sync after the population succeeded leaves
+ *   the new entry unsynced: "if (done) return 0;" between the two is the
+ *   bug shape.  An error return is not: x86's own "if (!err) sync" says
+ *   that a failed population needs no sync, so "if (err) return err;"
+ *   before the sync is the same idiom.  A return is the error path when
+ *   it is conditional and returns an error: a negative value ("-ENOMEM"),
+ *   NULL, ERR_PTR()/ERR_CAST(), or the variable a call's value went to
+ *   ("err = f(...); if (err) return err;").  An unconditional return
+ *   always ends the path.  goto is not followed (the label may be before
+ *   or after the sync); a loop's break and continue stay on the path.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +39,7 @@
 #define MAX_DEPTH	64
 #define HEAD_MAX	16
 #define COND_MAX	32
+#define RESULTS_MAX	16
 
 struct close_event {
 	long pos;
@@ -31,6 +49,8 @@ struct close_event {
 struct pending_call {
 	long pos;
 	int depth;
+	bool cut;		/* a return ended its path */
+	int park;		/* its case ended: a switch body's depth, or 0 */
 };
 
 struct branch_state {
@@ -74,6 +94,20 @@ struct fscan {
 	signed char value[COND_MAX];	/* of the branch: 0, 1, or -1 unknown */
 	bool taken[COND_MAX];		/* a branch was literally 1 */
 	bool dead;			/* in a branch that is literally 0 */
+	/* control statements, for jumps and case labels */
+	bool ctl_head;		/* in the parens of if/for/while/switch */
+	int ctl_paren;		/* the paren level the head opened at */
+	bool after_ctl;		/* a head, else or do ended: its body next */
+	int ctl_depth;		/* an unbraced body runs at this depth, or -1 */
+	bool body_block[MAX_DEPTH];	/* the block is a statement's body */
+	bool last_jump[MAX_DEPTH];	/* the last statement here jumped */
+	int jump;		/* the statement's jump keyword: 'r', ... */
+	bool jump_ctl;		/* ... in an unbraced control body */
+	int ret_tokens;		/* tokens of the return value so far */
+	bool ret_error;		/* the return value is an error */
+	struct token hist[3];	/* the last tokens, newest first */
+	struct token results[RESULTS_MAX];	/* x in "x = f(...)" */
+	int nr_results;
 };
 
 static const char *const not_calls[] = {
@@ -150,6 +184,12 @@ static bool other_branch(const struct fscan *s, const struct pending_call *c)
 	       b->else_pos > c->pos;
 }
 
+/* Whether a jump took the call's path away from here. */
+static bool jumped_away(const struct fscan *s, const struct pending_call *c)
+{
+	return c->cut || (c->park && meet_depth(s, c) >= c->park);
+}
+
 static void mark_synced(struct fscan *s, const struct token *t)
 {
 	struct fn_fact *fn = cur_fn(s);
@@ -158,12 +198,90 @@ static void mark_synced(struct fscan *s, const struct token *t)
 	for (i = 0; i < fn->nr_calls; i++) {
 		struct call_fact *c = &fn->calls[i];
 
-		if (c->synced || other_branch(s, &s->pend[i]))
+		if (c->synced || other_branch(s, &s->pend[i]) ||
+		    jumped_away(s, &s->pend[i]))
 			continue;
 		c->synced = true;
 		c->sync_name = xstrndup(t->s, t->len);
 		c->sync_line = t->line;
 	}
+}
+
+static bool same_token(const struct token *a, const struct token *b)
+{
+	return a->len == b->len && !memcmp(a->s, b->s, a->len);
+}
+
+static bool is_result(const struct fscan *s, const struct token *t)
+{
+	int i;
+
+	for (i = 0; i < s->nr_results; i++)
+		if (same_token(&s->results[i], t))
+			return true;
+	return false;
+}
+
+/* "x = f(": x holds a call's value, its error on the error path. */
+static void note_result(struct fscan *s)
+{
+	const struct token *lhs = &s->hist[2];
+
+	if (is_punct(&s->hist[1], '=') && lhs->kind == T_IDENT &&
+	    !is_result(s, lhs) && s->nr_results < RESULTS_MAX)
+		s->results[s->nr_results++] = *lhs;
+}
+
+/* The first tokens of a return value: is it an error? */
+static void return_value(struct fscan *s, const struct token *t)
+{
+	int n = s->ret_tokens++;
+
+	if (n == 0)
+		/* the lexer tells "-" apart from "->" and "-=" by text */
+		s->ret_error = (t->kind == T_PUNCT && TOK_IS(t, "-")) ||
+			       TOK_IS(t, "NULL") ||
+			       TOK_IS(t, "ERR_PTR") || TOK_IS(t, "ERR_CAST");
+	if (n == 1 && is_punct(t, ';') && is_result(s, &s->hist[0]))
+		s->ret_error = true;
+}
+
+/*
+ * The ";" of a return: it ends the path of the calls before it that it
+ * is on the path of, unless it is a conditional error return.
+ */
+static void returned(struct fscan *s)
+{
+	struct fn_fact *fn = cur_fn(s);
+	struct pending_call *p;
+	bool cond;
+	size_t i;
+
+	for (i = 0; i < fn->nr_calls; i++) {
+		p = &s->pend[i];
+		if (fn->calls[i].synced || p->cut || other_branch(s, p))
+			continue;
+		cond = s->depth > meet_depth(s, p) || s->jump_ctl;
+		if (!(cond && s->ret_error))
+			p->cut = true;
+	}
+}
+
+/*
+ * A case label at depth d: the calls of the case before it that does
+ * not fall through leave the switch body's paths.
+ */
+static void case_label(struct fscan *s)
+{
+	int d = s->depth;
+	size_t i;
+
+	if (d >= MAX_DEPTH || !s->last_jump[d])
+		return;
+	for (i = 0; i < s->nr_pend; i++)
+		if (!s->pend[i].park && meet_depth(s, &s->pend[i]) >= d)
+			s->pend[i].park = d;
+	s->last_jump[d] = false;
 }
 
 static void add_call(struct fscan *s, const struct token *t)
@@ -179,8 +297,10 @@ static void add_call(struct fscan *s, const struct token *t)
 	c->callee = xstrndup(t->s, t->len);
 	c->line = t->line;
 	p = ARRAY_PUSH(s->pend, s->nr_pend, s->alloc_pend);
+	memset(p, 0, sizeof(*p));
 	p->pos = s->pos;
 	p->depth = s->depth;
+	note_result(s);
 }
 
 static void add_name(char ***v, size_t *nr, size_t *alloc,
@@ -247,6 +367,10 @@ static void start_fn(struct fscan *s, int name)
 	s->in_fn = true;
 	s->nr_closes = 0;
 	s->nr_pend = 0;
+	s->nr_results = 0;
+	s->ctl_head = s->after_ctl = false;
+	s->ctl_depth = -1;
+	s->jump = 0;
 }
 
 static void head_reset(struct fscan *s)
@@ -270,6 +394,11 @@ static void open_brace(struct fscan *s)
 	if (s->depth < MAX_DEPTH) {
 		s->br[s->depth].chain_if = -1;
 		s->br[s->depth].else_active = false;
+		/* after "if (...)", "else", a loop macro's ")": a body */
+		s->body_block[s->depth] = s->prev_punct == ')' ||
+					  TOK_IS(&s->hist[0], "else") ||
+					  TOK_IS(&s->hist[0], "do");
+		s->last_jump[s->depth] = false;
 	}
 }
 
@@ -282,6 +411,12 @@ static void close_brace(struct fscan *s)
 	s->depth--;
 	if (s->depth < MAX_DEPTH)
 		s->br[s->depth].else_active = false;
+	/* a plain block ending in a jump jumps; a body only may */
+	if (s->depth + 1 < MAX_DEPTH)
+		s->last_jump[s->depth] = !s->body_block[s->depth + 1] &&
+					 s->last_jump[s->depth + 1];
+	if (s->ctl_depth == s->depth)
+		s->ctl_depth = -1;
 	if (s->in_fn) {
 		e = ARRAY_PUSH(s->closes, s->nr_closes, s->alloc_closes);
 		e->pos = s->pos;
@@ -293,12 +428,54 @@ static void close_brace(struct fscan *s)
 	}
 }
 
+static int jump_kind(const struct token *t)
+{
+	if (TOK_IS(t, "return"))
+		return 'r';
+	if (TOK_IS(t, "break"))
+		return 'b';
+	if (TOK_IS(t, "goto"))
+		return 'g';
+	if (TOK_IS(t, "continue"))
+		return 'c';
+	return 0;
+}
+
+/* After ";", "{", "}" or ":": "default" there is a label. */
+static bool statement_start(const struct fscan *s)
+{
+	int c = s->prev_punct;
+
+	return c == ';' || c == '{' || c == '}' || c == ':';
+}
+
+/* Control heads, bodies, jumps and labels of a function body. */
+static void control(struct fscan *s, const struct token *t)
+{
+	if (TOK_IS(t, "if") || TOK_IS(t, "for") || TOK_IS(t, "while") ||
+	    TOK_IS(t, "switch")) {
+		s->ctl_head = true;
+		s->ctl_paren = s->paren;
+	} else if (TOK_IS(t, "else") || TOK_IS(t, "do")) {
+		s->after_ctl = true;
+	} else if (!s->paren && jump_kind(t)) {
+		s->jump = jump_kind(t);
+		s->jump_ctl = s->ctl_depth >= 0 && s->ctl_depth <= s->depth;
+		s->ret_tokens = 0;
+		s->ret_error = false;
+	} else if (!s->paren && (TOK_IS(t, "case") ||
+				 (TOK_IS(t, "default") && statement_start(s)))) {
+		case_label(s);
+	}
+}
+
 static void keyword(struct fscan *s, const struct token *t)
 {
 	struct branch_state *b;
 
 	if (!s->in_fn || s->depth >= MAX_DEPTH)
 		return;
+	control(s, t);
 	b = &s->br[s->depth];
 	if (TOK_IS(t, "if") && !s->prev_else) {
 		b->chain_if = s->pos;
@@ -324,6 +501,17 @@ static void head_ident(struct fscan *s, const struct token *t)
 	s->head_call[s->nr_head++] = false;
 }
 
+static void statement_end(struct fscan *s)
+{
+	if (s->in_fn && s->jump == 'r')
+		returned(s);
+	s->br[s->depth].else_active = false;
+	s->last_jump[s->depth] = s->jump && !s->jump_ctl;
+	s->jump = 0;
+	if (s->ctl_depth == s->depth)
+		s->ctl_depth = -1;
+}
+
 static void punct(struct fscan *s, const struct token *t)
 {
 	switch (t->punct) {
@@ -336,6 +524,10 @@ static void punct(struct fscan *s, const struct token *t)
 	case ')':
 		if (s->paren)
 			s->paren--;
+		if (s->ctl_head && s->paren == s->ctl_paren) {
+			s->ctl_head = false;
+			s->after_ctl = true;
+		}
 		if (s->initcall && !s->depth && s->paren < s->initcall_paren)
 			s->initcall = NULL;
 		break;
@@ -347,7 +539,7 @@ static void punct(struct fscan *s, const struct token *t)
 		if (!s->depth)
 			head_reset(s);
 		else if (s->depth < MAX_DEPTH && !s->paren)
-			s->br[s->depth].else_active = false;
+			statement_end(s);
 		break;
 	case '{':
 		open_brace(s);
@@ -358,11 +550,16 @@ static void punct(struct fscan *s, const struct token *t)
 	}
 }
 
-static void token(struct fscan *s, const struct token *t)
+/* The token after a control head, else or do: is the body unbraced? */
+static void body_start(struct fscan *s, const struct token *t)
 {
-	if (s->have_ident)
-		ident_done(s, t);
-	s->pos++;
+	s->after_ctl = false;
+	if (!is_punct(t, '{') && s->ctl_depth < 0)
+		s->ctl_depth = s->depth;
+}
+
+static void token_kind(struct fscan *s, const struct token *t)
+{
 	if (t->kind == T_IDENT) {
 		keyword(s, t);
 		head_ident(s, t);
@@ -387,6 +584,21 @@ static void token(struct fscan *s, const struct token *t)
 	} else {
 		s->prev_punct = 0;
 	}
+}
+
+static void token(struct fscan *s, const struct token *t)
+{
+	if (s->have_ident)
+		ident_done(s, t);
+	s->pos++;
+	if (s->in_fn && s->after_ctl && !s->ctl_head)
+		body_start(s, t);
+	if (s->jump == 'r')
+		return_value(s, t);
+	token_kind(s, t);
+	s->hist[2] = s->hist[1];
+	s->hist[1] = s->hist[0];
+	s->hist[0] = *t;
 }
 
 static void skip_line(struct fscan *s, struct token *t)

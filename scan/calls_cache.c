@@ -14,7 +14,7 @@
 #include "scan/scan.h"
 
 /* Bump when file_facts_scan() or the encoding below changes. */
-#define CALL_FACTS_VERSION 1
+#define CALL_FACTS_VERSION 2
 
 static void key_of(struct cache_key *k, struct hash128 h)
 {

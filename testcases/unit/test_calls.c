@@ -80,6 +80,70 @@ static void test_paths(void)
 	CHECK(synced("f", "down"), "a _kernel helper after a loop syncs");
 }
 
+#define SYNC "arch_sync_kernel_mappings(0, 0);\n"
+
+static void test_switch(void)
+{
+	scan("static void f(int x)\n{\n\tswitch (x) {\n\tcase 1:\n\t\tdown();\n"
+	     "\t\tbreak;\n\tcase 2:\n\t\t" SYNC "\t\tbreak;\n\t}\n}\n");
+	CHECK(!synced("f", "down"), "a sync under a later case is not on a case that breaks");
+
+	scan("static void f(int x)\n{\n\tswitch (x) {\n\tcase 1:\n\t\tdown();\n"
+	     "\t\treturn;\n\tdefault:\n\t\t" SYNC "\t}\n}\n");
+	CHECK(!synced("f", "down"), "... nor on one that returns, before default");
+
+	scan("static void f(int x)\n{\n\tswitch (x) {\n\tcase 1: {\n\t\tdown();\n"
+	     "\t\tbreak;\n\t}\n\tcase 2:\n\t\t" SYNC "\t}\n}\n");
+	CHECK(!synced("f", "down"), "... nor when the case is a block ending in break");
+
+	scan("static void f(int x)\n{\n\tswitch (x) {\n\tcase 1:\n\t\tdown();\n"
+	     "\t\tfallthrough;\n\tcase 2:\n\t\t" SYNC "\t}\n}\n");
+	CHECK(synced("f", "down"), "a case that falls through reaches the sync");
+
+	scan("static void f(int x)\n{\n\tswitch (x) {\n\tcase 1:\n\t\tdown();\n"
+	     "\t\tif (x)\n\t\t\tbreak;\n\tcase 2:\n\t\t" SYNC "\t}\n}\n");
+	CHECK(synced("f", "down"), "... and so does one whose break is conditional");
+
+	scan("static void f(int x)\n{\n\tswitch (x) {\n\tcase 1:\n\t\tdown();\n"
+	     "\t\tbreak;\n\tdefault:\n\t\tbreak;\n\t}\n\t" SYNC "}\n");
+	CHECK(synced("f", "down"), "a sync after the switch is on every case's path");
+}
+
+static void test_returns(void)
+{
+	scan("static int f(int done)\n{\n\tdown();\n\tif (done)\n\t\treturn 0;\n"
+	     "\t" SYNC "\treturn 0;\n}\n");
+	CHECK(!synced("f", "down"), "a success return between the call and the sync skips it");
+
+	scan("static int f(int a)\n{\n\tif (a) {\n\t\tdown();\n\t\treturn 0;\n\t}\n"
+	     "\t" SYNC "\treturn 1;\n}\n");
+	CHECK(!synced("f", "down"), "an unconditional return after the call ends its path");
+
+	scan("static int f(void)\n{\n\tint err;\n\n\terr = down();\n\tif (err)\n"
+	     "\t\treturn err;\n\t" SYNC "\treturn 0;\n}\n");
+	CHECK(synced("f", "down"), "the call's error return is the error path: synced");
+
+	scan("static void *f(void)\n{\n\tvoid *p = down();\n\n\tif (!p)\n"
+	     "\t\treturn NULL;\n\tif (other())\n\t\treturn ERR_PTR(-EINVAL);\n"
+	     "\tif (more() < 0) {\n\t\treturn -ENOMEM;\n\t}\n\t" SYNC "\treturn p;\n}\n");
+	CHECK(synced("f", "down"), "NULL, ERR_PTR() and -E... returns are error paths");
+
+	scan("static int f(int a)\n{\n\tif (a)\n\t\tdown();\n\telse\n\t\treturn 0;\n"
+	     "\t" SYNC "\treturn 1;\n}\n");
+	CHECK(synced("f", "down"), "a return in another branch is not on the call's path");
+
+	scan("static void f(void)\n{\n\tfor (;;) {\n\t\tdown();\n\t\tif (x)\n"
+	     "\t\t\tbreak;\n\t\tcontinue;\n\t}\n\t" SYNC "}\n");
+	CHECK(synced("f", "down"), "a loop's break and continue stay on the path");
+
+	scan("static int f(void)\n{\n\tint ret;\n\n\tdown();\n\tret = other();\n"
+	     "\tif (ret)\n\t\treturn ret;\n\t" SYNC "\treturn 0;\n}\n");
+	CHECK(synced("f", "down"), "a later call's error return is an error path too");
+
+	scan("static int f(void)\n{\n\tdown();\n\treturn arch_sync_kernel_mappings(0, 0);\n}\n");
+	CHECK(synced("f", "down"), "a sync in the return value runs before the return");
+}
+
 static void test_functions(void)
 {
 	scan("static int __init early(void)\n{\n\treturn late(1);\n}\n"
@@ -107,6 +171,8 @@ static void test_index(void)
 int main(void)
 {
 	test_paths();
+	test_switch();
+	test_returns();
 	test_functions();
 	test_index();
 	file_facts_free(&ff);
