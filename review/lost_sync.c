@@ -37,6 +37,7 @@ struct lost_sync {
 	char *sync_name;
 	int sync_line;		/* in the pre-image */
 	int line;		/* where the finding goes */
+	bool removed;		/* the sync's line is gone, not bypassed */
 	char *sync_text;	/* the pre-image line of the sync */
 };
 
@@ -175,6 +176,7 @@ static void lost_in_fn(struct lost_set *set, const struct review_file *rf,
 		l->sync_name = xstrdup(was->sync_name);
 		l->sync_line = was->sync_line;
 		l->line = pre_to_post(fd, was->sync_line, nr_lines, &removed);
+		l->removed = removed;
 		if (!removed)
 			l->line = stay_line(rf, c->line, l->line);
 		l->sync_text = review_file_line(pre_path, rf->path,
@@ -283,7 +285,9 @@ static void add_findings(struct review *r, const struct lost_set *set,
 				n = review_unsynced_add(r, l, f, ch, s,
 							model->nr_variants);
 				place(r, n, ls);
-				reason = xasprintf("%s; the patch takes away the %s() after the call in %s() (line %d before it), which synced this path",
+				reason = xasprintf(ls->removed ?
+						   "%s; the patch removes the %s() that followed the call in %s() (line %d before it) and synced this path" :
+						   "%s; the patch puts the %s() that followed the call in %s() (line %d before it) off this path: a return or another branch comes between",
 						   n->reason, ls->sync_name,
 						   ls->function, ls->sync_line);
 				free(n->reason);
