@@ -468,6 +468,33 @@ def message(d):
 def emit(obj):
 	print(jsonlib.dumps(obj, sort_keys=True))
 
+# A spatch process runs its batch of files in turn with one Python state,
+# and the cache keeps each file's facts alone: what a file adds to the
+# sets the constraints read (WANTED, address_names) must not reach the
+# next file, or a file's facts depend on the batch it ran in (so on the
+# cache and on --jobs).
+ENV_WANTED = frozenset(WANTED)
+file_now = [None]
+
+def enter_file(f):
+	if file_now[0] == f:
+		return
+	file_now[0] = f
+	WANTED.clear()
+	WANTED.update(ENV_WANTED)
+	address_names.clear()
+
+@file_start@
+identifier f;
+position p;
+@@
+f@p(...) { ... }
+
+@script:python@
+p << file_start.p;
+@@
+enter_file(p[0].file)
+
 // The approved helpers' own raw calls stay: the inline-function form
 // here, the macro form in helper_macro.
 @helper_fn@
