@@ -16,7 +16,7 @@
 #include "scan/name_index.h"
 #include "scan/scan.h"
 
-#define CHAIN_CACHE_VERSION 1
+#define CHAIN_CACHE_VERSION 2	/* bump when the walk itself changes */
 
 static void key_str(struct cache_key *k, const char *s)
 {
