@@ -61,8 +61,9 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p)
 	crosscheck(&p->scan, ran ? &an : NULL,
 		   p->tool_error ? "not analysed: spatch could not run" : NULL,
 		   &p->findings, &p->counts);
-	if (ran) {
+	if (ran)
 		warn_failed_files(&an);
+	if (ran && !o->count_only) {
 		cfg.progress = NULL;
 		cfg.with_patch = false;
 		interproc_run(&cfg, o->model_root, &an, &p->scan, &p->findings);
@@ -131,7 +132,7 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 {
 	bool overlay = o->model_root && strcmp(o->model_root, o->root);
 
-	if (!p->scan.nr_sites || o->no_chains)
+	if (!p->scan.nr_sites)
 		return NULL;
 	if (o->chain_overlay)
 		return chain_ctx_new(o->root, o->chain_overlay,
@@ -188,6 +189,10 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 							  o->nr_paths, o->jobs,
 							  &p->scan))
 		return -1;
+	if (o->count_only) {
+		analyse(o, p);
+		return 0;
+	}
 	chains = start_chains(o, p);
 	if (shared)
 		analyse(o, p);

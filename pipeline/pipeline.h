@@ -64,7 +64,13 @@ struct pipeline_opts {
 	 * Else this one, only if a finding needs it; ->model stays empty.
 	 */
 	struct shared_model *shared_model;
-	bool no_chains;		/* only the count matters: skip call chains */
+	/*
+	 * Only the number of findings matters (review's pre-image): it is
+	 * the cross-check's, so the cross-function stage, the classification
+	 * and the chains, which change findings but never add or drop one,
+	 * are skipped.
+	 */
+	bool count_only;
 	/*
 	 * Chains walk through these copies (relative paths under the
 	 * directory) in place of root's own files: review's whole-tree

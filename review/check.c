@@ -51,8 +51,8 @@ static int check_copy(const char *root, const char *kdir,
 		.root = root, .model_root = kdir, .timeout = timeout,
 		.jobs = default_jobs(), .progress = progress,
 		.shared_model = model, .with_patch = fixes,
-		/* only the post-image's findings need chains, as fixes */
-		.no_chains = !fixes,
+		/* the pre-image's findings are only counted */
+		.count_only = !fixes,
 	};
 	char **paths;
 	size_t nr = c_files(w, root, &paths);
