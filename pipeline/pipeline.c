@@ -12,6 +12,7 @@
 #include "classify/classify.h"
 #include "interproc/chains.h"
 #include "interproc/interproc.h"
+#include "lib/cache.h"
 #include "lib/util.h"
 
 static void show_progress(size_t done, size_t total)
@@ -143,6 +144,33 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
 			     overlay ? (size_t)o->nr_paths : 0);
 }
 
+/*
+ * The copies of review stand in for a few files of the kernel tree
+ * beside them, where the callers are looked for by name and the chains
+ * walk.  Scanned whole through the stat index, a tree that was checked
+ * before costs a stat per file and no read, and then the files naming a
+ * function come from the answers stored per name (scan/name_index.h)
+ * instead of the tree's whole identifier index, which a tree not scanned
+ * in the run must load and check file by file.  true when the scan saw
+ * every file.
+ */
+static bool scan_beside(const struct pipeline_opts *o)
+{
+	struct scan_result whole;
+	struct hash128 h;
+	bool ok;
+
+	/* without a cache the layers above grep and hash as before */
+	if (!o->model_root || !strcmp(o->model_root, o->root) ||
+	    !cache_enabled())
+		return false;
+	memset(&whole, 0, sizeof(whole));
+	ok = !scan_tree_indexed(o->model_root, NULL, 0, o->jobs, &whole) &&
+	     scan_tree_fingerprint(o->model_root, &h);
+	scan_result_free(&whole);
+	return ok;
+}
+
 static bool exposed_on_arch(const struct finding *f, const char *arch,
 			    void *model)
 {
@@ -193,6 +221,8 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 		analyse(o, p);
 		return 0;
 	}
+	if (p->scan.nr_sites)
+		scan_beside(o);
 	chains = start_chains(o, p);
 	if (shared)
 		analyse(o, p);
