@@ -2,8 +2,11 @@
 /*
  * The content hashes the last indexed scan of a tree knew, for the
  * layers above that key their own facts by a file's bytes (spatch's):
- * they get the hash of an unchanged file without reading it.
+ * they get the hash of an unchanged file without reading it.  Review
+ * scans the kernel tree in a thread while spatch's cache asks for the
+ * copies' hashes: a lock keeps the list whole.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +24,7 @@ struct known {
 
 static struct known *trees;
 static size_t nr_trees, alloc_trees;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void forget(struct known *t)
 {
@@ -41,6 +45,7 @@ void index_remember_hashes(const char *root, const struct index_entry *v,
 	struct known *t = NULL;
 	size_t i;
 
+	pthread_mutex_lock(&lock);
 	for (i = 0; i < nr_trees && !t; i++)
 		if (!strcmp(trees[i].root, root))
 			t = &trees[i];
@@ -68,38 +73,49 @@ void index_remember_hashes(const char *root, const struct index_entry *v,
 		t->fingerprint = hash_bytes(t->fingerprint, &t->hashes[i],
 					    sizeof(t->hashes[i]));
 	}
+	pthread_mutex_unlock(&lock);
+}
+
+/* The whole-tree entry of root, or NULL; with the lock held. */
+static const struct known *whole_tree(const char *root)
+{
+	size_t i;
+
+	for (i = 0; i < nr_trees; i++)
+		if (!strcmp(trees[i].root, root) && trees[i].whole)
+			return &trees[i];
+	return NULL;
 }
 
 bool scan_tree_listing(const char *root, char *const **paths,
 		       const struct hash128 **hashes, size_t *nr)
 {
-	size_t i;
+	const struct known *t;
 
-	for (i = 0; i < nr_trees; i++) {
-		if (!strcmp(trees[i].root, root) && trees[i].whole) {
-			*paths = trees[i].paths;
-			*hashes = trees[i].hashes;
-			*nr = trees[i].nr;
-			return true;
-		}
+	pthread_mutex_lock(&lock);
+	t = whole_tree(root);
+	if (t) {
+		*paths = t->paths;
+		*hashes = t->hashes;
+		*nr = t->nr;
 	}
-	return false;
+	pthread_mutex_unlock(&lock);
+	return t;
 }
 
 bool scan_tree_fingerprint(const char *root, struct hash128 *h)
 {
-	size_t i;
+	const struct known *t;
 
-	for (i = 0; i < nr_trees; i++) {
-		if (!strcmp(trees[i].root, root) && trees[i].whole) {
-			*h = trees[i].fingerprint;
-			return true;
-		}
-	}
-	return false;
+	pthread_mutex_lock(&lock);
+	t = whole_tree(root);
+	if (t)
+		*h = t->fingerprint;
+	pthread_mutex_unlock(&lock);
+	return t;
 }
 
-bool scan_file_hash(const char *root, const char *path, struct hash128 *h)
+static bool find_hash(const char *root, const char *path, struct hash128 *h)
 {
 	size_t i, lo, hi, mid;
 	int c;
@@ -121,4 +137,14 @@ bool scan_file_hash(const char *root, const char *path, struct hash128 *h)
 		}
 	}
 	return false;
+}
+
+bool scan_file_hash(const char *root, const char *path, struct hash128 *h)
+{
+	bool found;
+
+	pthread_mutex_lock(&lock);
+	found = find_hash(root, path, h);
+	pthread_mutex_unlock(&lock);
+	return found;
 }
