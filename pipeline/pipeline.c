@@ -33,97 +33,6 @@ static void warn_failed_files(const struct analysis *an)
 				an->files[i].path, an->files[i].detail);
 }
 
-static void analyse(const struct pipeline_opts *o, struct pipeline *p)
-{
-	struct spatch_config cfg;
-	struct analysis an = { 0 };
-	char **files, *cocci;
-	size_t nr = crosscheck_candidates(&p->scan, &files), i;
-	bool ran = false;
-
-	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, NULL);
-	cfg.with_patch = o->with_patch;
-	cocci = (char *)cfg.cocci;
-	p->candidates = nr;
-	if (o->progress && nr)
-		cfg.progress = show_progress;
-	if (!cocci) {
-		p->tool_error = xstrdup("cannot find the semantic patch populate_kernel.cocci (set PTSYNC_COCCI)");
-	} else if (nr && analyse_files(&cfg, files, nr, &an)) {
-		p->tool_error = xasprintf("%s not found; install Debian's coccinelle package",
-					  cfg.spatch);
-	} else if (an.setup_error) {
-		/* One message for the run; no per-file list of the same. */
-		p->tool_error = xstrdup(an.setup_error);
-		p->setup_error = true;
-	} else {
-		ran = nr > 0;
-	}
-	crosscheck(&p->scan, ran ? &an : NULL,
-		   p->tool_error ? "not analysed: spatch could not run" : NULL,
-		   &p->findings, &p->counts);
-	if (ran)
-		warn_failed_files(&an);
-	if (ran && !o->count_only) {
-		cfg.progress = NULL;
-		cfg.with_patch = false;
-		interproc_run(&cfg, o->model_root, &an, &p->scan, &p->findings);
-	}
-	analysis_free(&an);
-	for (i = 0; i < nr; i++)
-		free(files[i]);
-	free(files);
-	free(cocci);
-}
-
-static void build_model(const char *root, struct arch_model *model)
-{
-	if (arch_model_build(root, model))
-		diag("cannot model the architectures of %s: %s",
-			root, strerror(errno));
-}
-
-void shared_model_need(struct shared_model *s, const char *root)
-{
-	if (!s->built)
-		build_model(root, &s->model);
-	s->built = true;
-}
-
-struct model_job {
-	const char *root;
-	struct arch_model *model;
-};
-
-static void *model_thread(void *arg)
-{
-	struct model_job *job = arg;
-
-	build_model(job->root, job->model);
-	return NULL;
-}
-
-/*
- * The arch model and spatch need nothing from each other, and spatch's
- * processes leave a core idle while they start (its Python set-up waits
- * on shells) and when one batch ends first: the model is built in that
- * time rather than before spatch starts.  Only the model's own code runs
- * in the thread; a thread that cannot start builds it here instead.
- */
-static void analyse_with_model(const struct pipeline_opts *o,
-			       struct pipeline *p, const char *model_root)
-{
-	struct model_job job = { .root = model_root, .model = &p->model };
-	pthread_t tid;
-	bool started = !pthread_create(&tid, NULL, model_thread, &job);
-
-	analyse(o, p);
-	if (started)
-		pthread_join(tid, NULL);
-	else
-		build_model(model_root, &p->model);
-}
-
 /*
  * Chains are tree-wide: in review the tree is the kernel beside the
  * patched copies, which stand in for the files they hold.
@@ -171,6 +80,150 @@ static bool scan_beside(const struct pipeline_opts *o)
 	return ok;
 }
 
+/*
+ * The scan beside the copies and the start of the chains' index need
+ * nothing from spatch: on a second core they take the time spatch
+ * spends on the touched files.  Joined before the cross-function stage.
+ */
+struct beside {
+	const struct pipeline_opts *o;
+	const struct pipeline *p;
+	struct chain_ctx *chains;
+	pthread_t tid;
+	bool running;
+};
+
+static void *beside_main(void *arg)
+{
+	struct beside *b = arg;
+
+	scan_beside(b->o);
+	b->chains = start_chains(b->o, b->p);
+	return NULL;
+}
+
+static void beside_start(struct beside *b, const struct pipeline_opts *o,
+			 const struct pipeline *p)
+{
+	memset(b, 0, sizeof(*b));
+	b->o = o;
+	b->p = p;
+	if (!p->scan.nr_sites)
+		return;
+	if (!o->model_root || !strcmp(o->model_root, o->root)) {
+		b->chains = start_chains(o, p);
+		return;
+	}
+	b->running = !pthread_create(&b->tid, NULL, beside_main, b);
+	if (!b->running)
+		beside_main(b);
+}
+
+static struct chain_ctx *beside_wait(struct beside *b)
+{
+	if (b && b->running) {
+		pthread_join(b->tid, NULL);
+		b->running = false;
+	}
+	return b ? b->chains : NULL;
+}
+
+/* b: the kernel tree beside the copies, scanned meanwhile, or NULL. */
+static void analyse(const struct pipeline_opts *o, struct pipeline *p,
+		    struct beside *b)
+{
+	struct spatch_config cfg;
+	struct analysis an = { 0 };
+	char **files, *cocci;
+	size_t nr = crosscheck_candidates(&p->scan, &files), i;
+	bool ran = false;
+
+	spatch_config_init(&cfg, o->root, o->jobs, o->timeout, NULL);
+	cfg.with_patch = o->with_patch;
+	cocci = (char *)cfg.cocci;
+	p->candidates = nr;
+	if (o->progress && nr)
+		cfg.progress = show_progress;
+	if (!cocci) {
+		p->tool_error = xstrdup("cannot find the semantic patch populate_kernel.cocci (set PTSYNC_COCCI)");
+	} else if (nr && analyse_files(&cfg, files, nr, &an)) {
+		p->tool_error = xasprintf("%s not found; install Debian's coccinelle package",
+					  cfg.spatch);
+	} else if (an.setup_error) {
+		/* One message for the run; no per-file list of the same. */
+		p->tool_error = xstrdup(an.setup_error);
+		p->setup_error = true;
+	} else {
+		ran = nr > 0;
+	}
+	crosscheck(&p->scan, ran ? &an : NULL,
+		   p->tool_error ? "not analysed: spatch could not run" : NULL,
+		   &p->findings, &p->counts);
+	if (ran)
+		warn_failed_files(&an);
+	if (ran && !o->count_only) {
+		cfg.progress = NULL;
+		cfg.with_patch = false;
+		/* the callers by name need the tree's scan, if any */
+		beside_wait(b);
+		interproc_run(&cfg, o->model_root, &an, &p->scan, &p->findings);
+	}
+	analysis_free(&an);
+	for (i = 0; i < nr; i++)
+		free(files[i]);
+	free(files);
+	free(cocci);
+}
+
+static void build_model(const char *root, struct arch_model *model)
+{
+	if (arch_model_build(root, model))
+		diag("cannot model the architectures of %s: %s",
+			root, strerror(errno));
+}
+
+void shared_model_need(struct shared_model *s, const char *root)
+{
+	if (!s->built)
+		build_model(root, &s->model);
+	s->built = true;
+}
+
+struct model_job {
+	const char *root;
+	struct arch_model *model;
+};
+
+static void *model_thread(void *arg)
+{
+	struct model_job *job = arg;
+
+	build_model(job->root, job->model);
+	return NULL;
+}
+
+/*
+ * The arch model and spatch need nothing from each other, and spatch's
+ * processes leave a core idle while they start (its Python set-up waits
+ * on shells) and when one batch ends first: the model is built in that
+ * time rather than before spatch starts.  Only the model's own code runs
+ * in the thread; a thread that cannot start builds it here instead.
+ */
+static void analyse_with_model(const struct pipeline_opts *o,
+			       struct pipeline *p, const char *model_root,
+			       struct beside *b)
+{
+	struct model_job job = { .root = model_root, .model = &p->model };
+	pthread_t tid;
+	bool started = !pthread_create(&tid, NULL, model_thread, &job);
+
+	analyse(o, p, b);
+	if (started)
+		pthread_join(tid, NULL);
+	else
+		build_model(model_root, &p->model);
+}
+
 static bool exposed_on_arch(const struct finding *f, const char *arch,
 			    void *model)
 {
@@ -211,6 +264,7 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 	struct shared_model *shared = o->shared_model;
 	const struct arch_model *model;
 	struct chain_ctx *chains;
+	struct beside b;
 
 	memset(p, 0, sizeof(*p));
 	if ((o->indexed ? scan_tree_indexed : scan_tree)(o->root, o->paths,
@@ -218,16 +272,15 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 							  &p->scan))
 		return -1;
 	if (o->count_only) {
-		analyse(o, p);
+		analyse(o, p, NULL);
 		return 0;
 	}
-	if (p->scan.nr_sites)
-		scan_beside(o);
-	chains = start_chains(o, p);
+	beside_start(&b, o, p);
 	if (shared)
-		analyse(o, p);
+		analyse(o, p, &b);
 	else
-		analyse_with_model(o, p, model_root);
+		analyse_with_model(o, p, model_root, &b);
+	chains = beside_wait(&b);
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
 	model = shared ? &shared->model : &p->model;
