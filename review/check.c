@@ -92,6 +92,19 @@ static void collect_added(struct review *r, const struct workdir *w)
 	r->nr_files = w->nr_paths;
 }
 
+static void free_added(struct review *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nr_files; i++) {
+		free(r->files[i].path);
+		free(r->files[i].added);
+	}
+	free(r->files);
+	r->files = NULL;
+	r->nr_files = 0;
+}
+
 bool review_is_added(const struct review *r, const char *path, int line)
 {
 	size_t i, j;
@@ -251,10 +264,16 @@ int review_check(const char *kdir, const struct patch_set *ps,
 	r->ps = ps;
 	r->kdir = kdir;
 	r->post_root = w->post;
+	/*
+	 * diff(1) per touched file, first: later the process holds the
+	 * tree's indexes, and each fork would copy their page tables.
+	 */
+	collect_added(r, w);
 	stage(progress, "checking the touched files before the patches");
 	if (check_copy(w->pre, kdir, w, timeout, progress, &model, false,
 		       &pre, err)) {
 		arch_model_free(&model.model);
+		free_added(r);
 		return -1;
 	}
 	r->nr_pre = pre.findings.nr;
@@ -264,6 +283,7 @@ int review_check(const char *kdir, const struct patch_set *ps,
 	if (check_copy(w->post, kdir, w, timeout, progress, &model, true,
 		       &r->post, err)) {
 		arch_model_free(&model.model);
+		free_added(r);
 		return -1;
 	}
 	collect_added(r, w);
