@@ -111,9 +111,11 @@ static void put_hash(struct rec_buf *b, struct hash128 h)
 
 static bool same_hash_as(struct rec_reader *r, struct hash128 now)
 {
-	uint64_t lo = rec_get_u64(r), hi = rec_get_u64(r);
+	struct hash128 was;
 
-	return lo == now.lo && hi == now.hi;
+	was.lo = rec_get_u64(r);
+	was.hi = rec_get_u64(r);
+	return hash128_equal(was, now);
 }
 
 static void put_chain(struct rec_buf *b, const struct call_chain *ch)

@@ -262,7 +262,7 @@ void names_in_file(const char *root, const char *path, const char *name,
 		return;
 	/* stored only if the bytes read are the bytes the key names */
 	if (read_uses(root, path, name, out, &read) && keyed &&
-	    read.lo == scanned.lo && read.hi == scanned.hi)
+	    hash128_equal(read, scanned))
 		store_uses(&k, out, from);
 }
 

@@ -7,6 +7,7 @@
 #ifndef PTSYNC_HASH_H
 #define PTSYNC_HASH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,6 +24,11 @@ uint64_t hash_str(uint64_t h, const char *s);
 struct hash128 {
 	uint64_t lo, hi;
 };
+
+static inline bool hash128_equal(struct hash128 a, struct hash128 b)
+{
+	return a.lo == b.lo && a.hi == b.hi;
+}
 
 /* The hash of len bytes at data, continuing from seed (zero to start). */
 struct hash128 hash_bytes(struct hash128 seed, const void *data, size_t len);

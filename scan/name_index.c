@@ -78,11 +78,6 @@ struct tree_names {
 
 static struct tree_names *trees;
 
-static bool same_hash(struct hash128 a, struct hash128 b)
-{
-	return a.lo == b.lo && a.hi == b.hi;
-}
-
 static void free_strings(char **v, size_t nr)
 {
 	size_t i;
@@ -146,7 +141,7 @@ static struct tree_names *tree_of(const char *root)
 		tn->real = realpath(root, NULL);
 		tn->next = trees;
 		trees = tn;
-	} else if (tn->listed == listed && same_hash(tn->fingerprint, fp)) {
+	} else if (tn->listed == listed && hash128_equal(tn->fingerprint, fp)) {
 		return tn;
 	}
 	forget(tn);
@@ -283,7 +278,7 @@ static void add_changed(struct tree_names *tn, struct delta *d, size_t j,
 	d->ids[n] = NULL;
 	d->nr_ids[n] = buf ? id_hash_buffer(buf, len, &d->ids[n]) : 0;
 	/* edited since the scan: right for now, not for the scan's tree */
-	d->exact &= buf && same_hash(hash_bytes((struct hash128){ 0, 0 },
+	d->exact &= buf && hash128_equal(hash_bytes((struct hash128){ 0, 0 },
 						buf, len), tn->hashes[j]);
 	free(buf);
 	d->nr++;
@@ -312,7 +307,7 @@ static void compare_listings(struct tree_names *tn, struct delta *d,
 			add_changed(tn, d, j++, &alloc);
 		if (!path || j == tn->nr || c > 0)
 			continue;	/* path is gone */
-		if (!same_hash(h, tn->hashes[j]))
+		if (!hash128_equal(h, tn->hashes[j]))
 			add_changed(tn, d, j, &alloc);
 		j++;
 	}
@@ -328,7 +323,7 @@ static struct delta *delta_of(struct tree_names *tn, struct hash128 was)
 	char *blob;
 
 	for (d = tn->deltas; d; d = d->next)
-		if (same_hash(d->was, was))
+		if (hash128_equal(d->was, was))
 			return d;
 	d = xcalloc(1, sizeof(*d));
 	d->was = was;
@@ -404,7 +399,7 @@ static bool from_cache(struct tree_names *tn, struct answer *a)
 	answer_key(tn, a->name, &k);
 	if (!load_answer(&k, &was, a))
 		return false;
-	if (same_hash(was, tn->fingerprint))
+	if (hash128_equal(was, tn->fingerprint))
 		return true;
 	d = delta_of(tn, was);
 	if (!d->ok) {
