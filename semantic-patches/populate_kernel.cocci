@@ -76,6 +76,7 @@ file_lines = {}
 address_names = set()	# identifiers the address of some origin or call argument uses
 changed = set()	# (file, function, var) changed somewhere in the function
 args_of = {}	# argument position key -> ("arg", callee, index, call, caller)
+arg_mods = {}	# position key of a call -> variables its arguments change
 ptr_params = set()	# (file, function, name) of a pgd_t */p4d_t * parameter
 
 def key(p):
@@ -141,6 +142,13 @@ UNSTABLE_RE = re.compile(r"->|\.\s*[A-Za-z_]|\[|"
 
 def unstable(addr):
 	return bool(UNSTABLE_RE.search(addr))
+
+# An increment or an assignment in the address: the helper would repeat
+# it, and read the variable after the first one changed it.
+SIDE_EFFECT_RE = re.compile(r"\+\+|--|<<=|>>=|(?<![=!<>])=(?!=)")
+
+def side_effect(addr):
+	return bool(SIDE_EFFECT_RE.search(addr))
 
 addr_taken = {}	# (file, function, var) -> line where &var is taken
 bodies = {}	# (file, function, line of its definition) -> its text
@@ -339,7 +347,11 @@ def value_at(pk, text, fn):
 			return v, o["vars"]
 		t = taken_at(fn, o["vars"])
 		g = global_in(fn, o["address"], pk[1])
-		if unstable(o["address"]):
+		if side_effect(o["address"]):
+			v = dict(unknown="the address '%s' changes a variable, "
+				 "which the helper would do again" %
+				 o["address"])
+		elif unstable(o["address"]):
 			v = dict(unknown="the address '%s' may not give the same "
 				 "value twice (a call, a field or a pointer "
 				 "read)" % o["address"])
@@ -447,6 +459,12 @@ def decide(p, name, e1, pe):
 	else:
 		reason = "'%s' is a %s entry, not a %s entry" % \
 			(e1, val["entry"], level)
+	changed_here = arg_mods.get(k, set()) & address_vars(addr or "")
+	if addr is not None and changed_here:
+		reason = "an argument of the call changes '%s', which the " \
+			 "address reads: the helper may see either value" % \
+			 sorted(changed_here)[0]
+		addr = None
 	decisions[k] = {
 		"file": p.file, "line": int(p.line),
 		"column": int(p.column), "column_end": int(p.column_end),
@@ -1087,6 +1105,23 @@ s9 << sect.s9 = [];
 s10 << sect.s10 = [];
 @@
 add_section(fn, [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10])
+
+// A variable changed inside the call's own arguments: the helper would
+// read the address in an order C leaves open.
+@argmod depends on call@
+identifier call.pop;
+position call.pc;
+expression F;
+identifier v;
+assignment operator aop;
+@@
+pop@pc(..., <+... \(v aop F\|v++\|v--\|++v\|--v\) ...+>, ...)
+
+@script:python@
+pc << call.pc;
+v << argmod.v;
+@@
+arg_mods.setdefault(key(pc[0]), set()).add(v)
 
 @depends on context@
 identifier call.pop;

@@ -1,7 +1,9 @@
 // An address the helper would read again after the populate must give
 // the same value: a call, a field, a pointer read, a global or a variable
 // whose address is taken may not, so such calls are left for manual
-// conversion; a cast and an upper-case macro are fine.
+// conversion, as are an address that changes a variable (addr++) and a
+// call whose arguments change the address; a cast, an upper-case macro
+// and a change to another variable are fine.
 #include <linux/mm.h>
 
 struct walker {
@@ -56,36 +58,75 @@ void __meminit by_macro(unsigned long addr, p4d_t *p4d)
 	pgd_populate(&init_mm, pgd, p4d);
 }
 
+void __meminit by_increment(unsigned long addr, p4d_t *p4d)
+{
+	pgd_populate(&init_mm, pgd_offset_k(addr++), p4d);
+}
+
+void __meminit by_compound(unsigned long addr, p4d_t *p4d)
+{
+	pgd_t *pgd = pgd_offset_k(addr += PGDIR_SIZE);
+
+	pgd_populate(&init_mm, pgd, p4d);
+}
+
+void __meminit by_argument(unsigned long addr, p4d_t *p4d)
+{
+	pgd_t *pgd = pgd_offset_k(addr);
+
+	pgd_populate(&init_mm, pgd, (addr = 0, p4d));
+}
+
+void __meminit other_increment(unsigned long addr, p4d_t *p4d, int i)
+{
+	pgd_t *pgd = pgd_offset_k(addr);
+
+	pgd_populate(&init_mm, pgd, p4d + i++);
+}
+
 /*
  * check-name: unstable_address: An address the helper would read again after the populate must give
  * check-command: spatch-run populate_kernel.cocci report|patch unstable_address.c
  *
  * check-report-start
- * unstable_address.c:15:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'next_addr()' may not give the same value twice (a call, a field or a pointer read)
- * unstable_address.c:23:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'w->addr' may not give the same value twice (a call, a field or a pointer read)
- * unstable_address.c:30:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address '*ap' may not give the same value twice (a call, a field or a pointer read)
- * unstable_address.c:39:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'addr' has its address taken at line 35, so it may change unseen
- * unstable_address.c:49:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'cursor' is no local variable or parameter of by_global(): a call may change it
- * unstable_address.c:56:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(PAGE_ALIGN(addr), ...)
+ * unstable_address.c:17:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'next_addr()' may not give the same value twice (a call, a field or a pointer read)
+ * unstable_address.c:25:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'w->addr' may not give the same value twice (a call, a field or a pointer read)
+ * unstable_address.c:32:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address '*ap' may not give the same value twice (a call, a field or a pointer read)
+ * unstable_address.c:41:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'addr' has its address taken at line 37, so it may change unseen
+ * unstable_address.c:51:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'cursor' is no local variable or parameter of by_global(): a call may change it
+ * unstable_address.c:58:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(PAGE_ALIGN(addr), ...)
+ * unstable_address.c:63:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'addr++' changes a variable, which the helper would do again
+ * unstable_address.c:70:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'addr += PGDIR_SIZE' changes a variable, which the helper would do again
+ * unstable_address.c:77:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: an argument of the call changes 'addr', which the address reads: the helper may see either value
+ * unstable_address.c:84:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...)
  * check-report-end
  *
  * check-patch-start
  * --- a/unstable_address.c
  * +++ b/unstable_address.c
- * @@ -3,6 +3,7 @@
- *  // whose address is taken may not, so such calls are left for manual
- *  // conversion; a cast and an upper-case macro are fine.
+ * @@ -5,6 +5,7 @@
+ *  // call whose arguments change the address; a cast, an upper-case macro
+ *  // and a change to another variable are fine.
  *  #include <linux/mm.h>
  * +#include <linux/pgalloc.h>
  *  
  *  struct walker {
  *  	unsigned long addr;
- * @@ -53,5 +54,5 @@ void __meminit by_macro(unsigned long ad
+ * @@ -55,7 +56,7 @@ void __meminit by_macro(unsigned long ad
  *  {
  *  	pgd_t *pgd = pgd_offset_k(PAGE_ALIGN(addr));
  *  
  * -	pgd_populate(&init_mm, pgd, p4d);
  * +	pgd_populate_kernel(PAGE_ALIGN(addr), pgd, p4d);
+ *  }
+ *  
+ *  void __meminit by_increment(unsigned long addr, p4d_t *p4d)
+ * @@ -81,5 +82,5 @@ void __meminit other_increment(unsigned
+ *  {
+ *  	pgd_t *pgd = pgd_offset_k(addr);
+ *  
+ * -	pgd_populate(&init_mm, pgd, p4d + i++);
+ * +	pgd_populate_kernel(addr, pgd, p4d + i++);
  *  }
  * check-patch-end
  */
