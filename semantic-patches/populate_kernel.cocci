@@ -101,16 +101,7 @@ def source(p):
 	text = [lines[l0][c0:]] + lines[l0 + 1:l1] + [lines[l1][:c1]]
 	return " ".join(t.strip() for t in text)
 
-def macro_of(p):
-	"""The name of the #define whose body holds p, or None: a rule
-	cannot bind the macro's name for every kind of #define in 1.1.1,
-	and spatch names the function after the macro as current_element."""
-	lines = lines_of(p.file)
-	i = int(p.line) - 1
-	while i > 0 and lines[i - 1].rstrip().endswith("\x5c"):
-		i -= 1
-	m = re.match(r"\s*#\s*define\s+(\w+)", lines[i])
-	return m and m.group(1)
+macro_at = {}	# position key of a raw call in a #define body -> the macro
 
 sections = {}	# (file, function) -> [(line, section or None)] per definition
 
@@ -423,7 +414,7 @@ def decide(p, name, e1, pe):
 	val = evaluate(key(pe), e1, fn)
 	addr, reason = None, None
 	pkey = "%s:%s" % (p.file, p.line)
-	macro = macro_of(p)
+	macro = macro_at.get(k)
 	if name.endswith("_safe"):
 		reason = "%s() has no _kernel variant" % name
 	elif fn[1] in SYNC_CALLS or fn[1].startswith(SYNC_PREFIXES):
@@ -534,6 +525,41 @@ identifier pop = {pgd_populate, p4d_populate};
 position hm;
 @@
 #define h(...) <+... pop@hm(...) ...+>
+
+// Every raw call in the body of any other #define: the macro's name for
+// the message, and for the chains, which go up through the macro's users
+// (spatch names the "function" of a #define body something_else).  A body
+// that 1.1.1 cannot parse (statements without braces) holds no call that
+// the call rule could see either.
+@macro_fn@
+identifier m;
+identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
+		  p4d_populate_safe};
+position pc;
+symbol init_mm;
+@@
+#define m(...) <+... pop@pc((&init_mm), ...) ...+>
+
+@script:python@
+m << macro_fn.m;
+pc << macro_fn.pc;
+@@
+macro_at[key(pc[0])] = m
+
+@macro_obj@
+identifier m;
+identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
+		  p4d_populate_safe};
+position pc;
+symbol init_mm;
+@@
+#define m <+... pop@pc((&init_mm), ...) ...+>
+
+@script:python@
+m << macro_obj.m;
+pc << macro_obj.pc;
+@@
+macro_at[key(pc[0])] = m
 
 // Every raw call on the kernel's page table outside the approved helpers.
 @call@
