@@ -125,14 +125,7 @@ def section_of(p):
 def address_vars(addr):
 	return set(IDENT_RE.findall(addr))
 
-# What an address may not give again when the helper reads it after the
-# populate: a call of a function (upper-case names are macros), a field,
-# an array element or a dereference.
-UNSTABLE_RE = re.compile(r"->|\.\s*[A-Za-z_]|\[|"
-			 r"(?<![\w.>])_*[a-z]\w*\s*\(|(^|[^\w\s])\s*\*")
-
-def unstable(addr):
-	return bool(UNSTABLE_RE.search(addr))
+unstable_at = set()	# position keys of addresses that may change when read again
 
 # An increment or an assignment in the address: the helper would repeat
 # it, and read the variable after the first one changed it.
@@ -232,6 +225,7 @@ def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
 	address_names.update(address_vars(a))
 	origins[key(po)] = dict(level=level, address=a, vars=address_vars(a),
+				at=key(pa),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
 
@@ -342,7 +336,7 @@ def value_at(pk, text, fn):
 			v = dict(unknown="the address '%s' changes a variable, "
 				 "which the helper would do again" %
 				 o["address"])
-		elif unstable(o["address"]):
+		elif o["at"] in unstable_at:
 			v = dict(unknown="the address '%s' may not give the same "
 				 "value twice (a call, a field or a pointer "
 				 "read)" % o["address"])
@@ -790,6 +784,34 @@ pf << origin_lower.pf;
 @@
 lvl = "pud" if source(pf[0]).startswith("pud") else "p4d"
 add_origin(po[0], lvl, pa[0], parent=px[0])
+
+// What an address may not give again when the helper reads it after the
+// populate: a call of a function (upper-case names are macros), a field,
+// an array element or a dereference.  The address is the last argument
+// of every origin above (and pgd_index() of a table), so one rule covers
+// them all; a sizeof or a multiplication no longer counts.
+@unstable_address depends on call || alloc || callarg@
+identifier at1 = {pgd_offset_k, pgd_index, p4d_index, pud_index};
+identifier at2 = {pgd_offset, pgd_offset_pgd, pgd_offset_raw, p4d_offset,
+		  pud_offset};
+identifier at3 = {p4d_alloc, pud_alloc};
+identifier f =~ "^_*[a-z]";
+identifier fld;
+expression A, E, E2, X, Y;
+position pa;
+@@
+(
+at1(\(A@pa \& <+... \(f(...)\|E->fld\|E.fld\|E[E2]\|*E\) ...+>\))
+|
+at2(X, \(A@pa \& <+... \(f(...)\|E->fld\|E.fld\|E[E2]\|*E\) ...+>\))
+|
+at3(X, Y, \(A@pa \& <+... \(f(...)\|E->fld\|E.fld\|E[E2]\|*E\) ...+>\))
+)
+
+@script:python@
+pa << unstable_address.pa;
+@@
+unstable_at.add(key(pa[0]))
 
 # The page-table pointers a function gets from its callers: an entry in
 # such a table is the kernel's only if every caller says so.
