@@ -46,7 +46,6 @@ SYNC_PREFIXES = ("sync_global_pgds",)
 # In the order of the sect rule's branches.
 SECTIONS = ("__init", "__meminit", "__ref", "__exit", "__head", "__cpuinit",
 	    "__devinit", "__init_or_module", "__init_memblock", "noinstr")
-IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
 # Addresses ptsync proved from the callers: "file:line" -> text.
 PROVEN = {}
@@ -73,7 +72,6 @@ WIDE_TYPES = ("unsigned long", "unsigned long int", "long unsigned int",
 functions = {}	# (file, name) -> dict(line, static, params, returns)
 decisions = {}
 file_lines = {}
-address_names = set()	# identifiers the address of some origin or call argument uses
 changed = set()	# (file, function, var) changed somewhere in the function
 args_of = {}	# argument position key -> ("arg", callee, index, call, caller)
 arg_mods = {}	# position key of a call -> variables its arguments change
@@ -122,7 +120,29 @@ def section_of(p):
 			best = (line, sect)
 	return best and best[1]
 
-def address_vars(addr):
+# The identifiers of each address (the address of an origin or an argument of
+# a wanted callee), as the address_ids and callarg rules bind them: a
+# name that is called there is a function, no variable.
+addr_ids = {}	# position key of an address -> [(name, position key)]
+call_heads = set()	# position keys of the names called in an address
+arg_keys = {}	# position key of a call -> {index: position key of the argument}
+
+def add_id(pa, v, pv, pf):
+	"""One binding of the address_ids or callarg rule: an identifier or
+	the name of a call in the address at pa."""
+	for q in pf:
+		call_heads.add(key(q))
+	for q in pv:
+		addr_ids.setdefault(key(pa), []).append((v, key(q)))
+		file_ids.append((v, key(q)))
+	names_now[0] = None
+
+def address_vars(k):
+	return set(v for (v, q) in addr_ids.get(k, ()) if q not in call_heads)
+
+IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
+
+def text_vars(addr):
 	return set(IDENT_RE.findall(addr))
 
 unstable_at = set()	# position keys of addresses that may change when read again
@@ -177,12 +197,12 @@ def declared(text, v):
 			return True
 	return False
 
-def global_in(fn, addr, line):
+def global_in(fn, avars, line):
 	"""A lower-case variable of the address that is no local: a global."""
 	text = function_text(fn, line)
 	if text is None:	# the function is not found: nothing to tell
 		return None
-	for v in sorted(address_vars(CAST_RE.sub(" ", addr))):
+	for v in sorted(avars):
 		if v.lower() == v and not declared(text, v):
 			return v
 	return None
@@ -219,12 +239,13 @@ def in_function(p):
 
 def may_be_address(name):
 	"""Only a variable that some address is made of can matter."""
-	return name in address_names
+	if names_now[0] is None:
+		names_now[0] = set(v for (v, q) in file_ids if q not in call_heads)
+	return name in names_now[0]
 
 def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
-	address_names.update(address_vars(a))
-	origins[key(po)] = dict(level=level, address=a, vars=address_vars(a),
+	origins[key(po)] = dict(level=level, address=a,
 				at=key(pa),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
@@ -329,9 +350,10 @@ def value_at(pk, text, fn):
 		elif isinstance(w, tuple):
 			v["table_param"] = w[1]
 		if "unknown" in v or v["owner"]:
-			return v, o["vars"]
-		t = taken_at(fn, o["vars"])
-		g = global_in(fn, o["address"], pk[1])
+			return v, address_vars(o["at"])
+		avars = address_vars(o["at"])
+		t = taken_at(fn, avars)
+		g = global_in(fn, avars, pk[1])
 		if side_effect(o["address"]):
 			v = dict(unknown="the address '%s' changes a variable, "
 				 "which the helper would do again" %
@@ -346,13 +368,13 @@ def value_at(pk, text, fn):
 		elif g:
 			v = dict(unknown="'%s' is no local variable or parameter "
 				 "of %s(): a call may change it" % (g, fn[1]))
-		return v, o["vars"]
+		return v, avars
 	if pk in calls:
 		callee, argmap = calls[pk]
 		args = [argmap.get(i, "") for i in range(len(argmap))]
 		avars = set()
-		for a in args:
-			avars |= address_vars(a)
+		for ak in arg_keys.get(pk, {}).values():
+			avars |= address_vars(ak)
 		return dict(call=callee, args=args, at="%s:%s:%s" % pk), avars
 	return None, None
 
@@ -444,7 +466,7 @@ def decide(p, name, e1, pe):
 	else:
 		reason = "'%s' is a %s entry, not a %s entry" % \
 			(e1, val["entry"], level)
-	changed_here = arg_mods.get(k, set()) & address_vars(addr or "")
+	changed_here = arg_mods.get(k, set()) & text_vars(addr or "")
 	if addr is not None and changed_here:
 		reason = "an argument of the call changes '%s', which the " \
 			 "address reads: the helper may see either value" % \
@@ -478,6 +500,8 @@ def emit(obj):
 # cache and on --jobs).
 ENV_WANTED = frozenset(WANTED)
 file_now = [None]
+file_ids = []	# (name, position key) of the identifiers in the addresses of this file
+names_now = [None]	# the variables among them, once a constraint asks
 
 def enter_file(f):
 	if file_now[0] == f:
@@ -485,7 +509,8 @@ def enter_file(f):
 	file_now[0] = f
 	WANTED.clear()
 	WANTED.update(ENV_WANTED)
-	address_names.clear()
+	del file_ids[:]
+	names_now[0] = None
 
 // init_mm in the pattern keeps spatch's keyword prefilter (coccigrep's
 // "grep query init_mm"): a rule without a token makes make coccicheck
@@ -635,24 +660,33 @@ pf << fstatic.ps;
 function_of(pf[0], f)["static"] = True
 
 # Each argument of a call to such a function, and each value returned.
+# The nest also binds the identifiers of the argument, one binding per
+# occurrence (see address_ids); its branch E matches every argument, so
+# one without identifiers is not lost.  A rule of its own for them costs
+# a second pass with the Python constraint over every call.
 @callarg depends on json@
 identifier callee : script:python() { wanted(callee) };
 expression list[n] es;
 expression E;
-position pc, pe;
+identifier v, f;
+position pc, pe, pv, pf;
 @@
-callee@pc(es, E@pe, ...)
+callee@pc(es, \(E@pe \& <+... \(f@pf(...) \| v@pv \| E\) ...+>\), ...)
 
 @script:python depends on json@
 callee << callarg.callee;
 pc << callarg.pc;
 pe << callarg.pe;
 n << callarg.n;
+v << callarg.v = "";
+pv << callarg.pv = [];
+pf << callarg.pf = [];
 @@
 args_of[key(pe[0])] = ("arg", callee, int(n), key(pc[0]), pe[0].current_element)
 args = calls.setdefault(key(pc[0]), (callee, {}))[1]
 args[int(n)] = source(pe[0])
-address_names.update(address_vars(args[int(n)]))
+arg_keys.setdefault(key(pc[0]), {})[int(n)] = key(pe[0])
+add_id(pe[0], v, pv, pf)
 
 @ret depends on json && fdef@
 expression E;
@@ -785,33 +819,40 @@ pf << origin_lower.pf;
 lvl = "pud" if source(pf[0]).startswith("pud") else "p4d"
 add_origin(po[0], lvl, pa[0], parent=px[0])
 
-// What an address may not give again when the helper reads it after the
-// populate: a call of a function (upper-case names are macros), a field,
-// an array element or a dereference.  The address is the last argument
-// of every origin above (and pgd_index() of a table), so one rule covers
-// them all; a sizeof or a multiplication no longer counts.
-@unstable_address depends on call || alloc || callarg@
-identifier at1 = {pgd_offset_k, pgd_index, p4d_index, pud_index};
-identifier at2 = {pgd_offset, pgd_offset_pgd, pgd_offset_raw, p4d_offset,
-		  pud_offset};
-identifier at3 = {p4d_alloc, pud_alloc};
-identifier f =~ "^_*[a-z]";
-identifier fld;
-expression A, E, E2, X, Y;
-position pa;
+// What each origin's address is made of, one binding per occurrence: its
+// identifiers (v), less the names called there (pf, pl), which are
+// functions; and whether it may not give the same value again when the
+// helper reads it after the populate (pl, pu): a call of a function
+// (upper-case names are macros), a field, an array element or a
+// dereference.  Casts, sizeof's types and fields are no identifiers, a
+// sizeof no call, a multiplication no dereference.  The address is the
+// last argument of every origin above, so one pattern covers them all (a
+// disjunction of the shapes would lose p4d_offset(pgd_offset_k(a), b)'s
+// b: a later branch never matches in a statement where an earlier one
+// does).  The nest's branches are tried in order at each subterm.
+@address_ids depends on call || alloc || callarg@
+identifier at = {pgd_offset_k, pgd_index, p4d_index, pud_index, pgd_offset,
+		 pgd_offset_pgd, pgd_offset_raw, p4d_offset, pud_offset,
+		 p4d_alloc, pud_alloc};
+identifier fl =~ "^_*[a-z]";
+identifier v, f, fld;
+expression A, E, E2;
+position pa, pv, pf, pl, pu;
 @@
-(
-at1(\(A@pa \& <+... \(f(...)\|E->fld\|E.fld\|E[E2]\|*E\) ...+>\))
-|
-at2(X, \(A@pa \& <+... \(f(...)\|E->fld\|E.fld\|E[E2]\|*E\) ...+>\))
-|
-at3(X, Y, \(A@pa \& <+... \(f(...)\|E->fld\|E.fld\|E[E2]\|*E\) ...+>\))
-)
+at(..., \(A@pa \& <+... \(fl@pl(...) \| f@pf(...) \| E->fld@pu \| E.fld@pu \|
+			  E[E2]@pu \| *E@pu \| v@pv\) ...+>\))
 
 @script:python@
-pa << unstable_address.pa;
+pa << address_ids.pa;
+v << address_ids.v = "";
+pv << address_ids.pv = [];
+pf << address_ids.pf = [];
+pl << address_ids.pl = [];
+pu << address_ids.pu = [];
 @@
-unstable_at.add(key(pa[0]))
+add_id(pa[0], v, pv, pf + pl)
+if pl or pu:
+	unstable_at.add(key(pa[0]))
 
 # The page-table pointers a function gets from its callers: an entry in
 # such a table is the kernel's only if every caller says so.
