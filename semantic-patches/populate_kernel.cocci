@@ -155,55 +155,16 @@ def side_effect(addr):
 	return bool(SIDE_EFFECT_RE.search(addr))
 
 addr_taken = {}	# (file, function, var) -> line where &var is taken
-bodies = {}	# (file, function, line of its definition) -> its text
-C_WORDS = ("return", "case", "goto", "else", "sizeof", "typeof", "do")
+global_at = set()	# position keys of lower-case global idexpressions in addresses
 
-# A cast's type names are no variables: "(unsigned long)start".
-CAST_RE = re.compile(r"\(\s*[A-Za-z_][\w\s]*\**\s*\)(?=\s*[\w(])")
-
-def function_text(fn, line):
-	"""The text of the definition of fn that holds line, from its name
-	to its closing brace (the sect rule saw where it starts)."""
-	starts = [l for (l, _) in sections.get(fn, []) if l <= line]
-	lines = lines_of(fn[0])
-	# A file with callers only has no sect rule: kernel style starts
-	# the line of a definition at column 0.
-	head = re.compile(r"([A-Za-z_].*\W)?%s\s*\(" % re.escape(fn[1]))
-	for i in range(min(line, len(lines)) - 1, -1, -1):
-		if starts:
-			break
-		if head.match(lines[i]):
-			starts = [i + 1]
-	if not starts:
+def global_in(fn, k):
+	"""A lower-case variable of the address at k that is no local variable
+	or parameter (for spatch: a global idexpression).  In the body of a
+	#define there are neither, and nothing is claimed."""
+	if fn[1] == "something_else":
 		return None
-	k = (fn[0], fn[1], max(starts))
-	if k not in bodies:
-		text, depth, i = [], 0, k[2] - 1
-		while i < len(lines):
-			text.append(lines[i])
-			depth += lines[i].count("{") - lines[i].count("}")
-			if depth <= 0 and "{" in "".join(text):
-				break
-			i += 1
-		bodies[k] = "\n".join(text)
-	return bodies[k]
-
-def declared(text, v):
-	"""A declaration of v: a type word right before it (a local or a
-	parameter); two names side by side are nothing else in C."""
-	for m in re.finditer(r"\b([A-Za-z_]\w*)\s*\**\s*\b%s\s*[;,=)\[]" %
-			     re.escape(v), text):
-		if m.group(1) not in C_WORDS and m.group(1) != v:
-			return True
-	return False
-
-def global_in(fn, avars, line):
-	"""A lower-case variable of the address that is no local: a global."""
-	text = function_text(fn, line)
-	if text is None:	# the function is not found: nothing to tell
-		return None
-	for v in sorted(avars):
-		if v.lower() == v and not declared(text, v):
+	for v in sorted(address_vars(k)):
+		if any(q in global_at for (w, q) in addr_ids[k] if w == v):
 			return v
 	return None
 
@@ -353,7 +314,7 @@ def value_at(pk, text, fn):
 			return v, address_vars(o["at"])
 		avars = address_vars(o["at"])
 		t = taken_at(fn, avars)
-		g = global_in(fn, avars, pk[1])
+		g = global_in(fn, o["at"])
 		if side_effect(o["address"]):
 			v = dict(unknown="the address '%s' changes a variable, "
 				 "which the helper would do again" %
@@ -835,24 +796,30 @@ identifier at = {pgd_offset_k, pgd_index, p4d_index, pud_index, pgd_offset,
 		 pgd_offset_pgd, pgd_offset_raw, p4d_offset, pud_offset,
 		 p4d_alloc, pud_alloc};
 identifier fl =~ "^_*[a-z]";
+identifier vg =~ "^[^A-Z]*$";
+global idexpression G;
 identifier v, f, fld;
 expression A, E, E2;
-position pa, pv, pf, pl, pu;
+position pa, pv, pg, pf, pl, pu;
 @@
 at(..., \(A@pa \& <+... \(fl@pl(...) \| f@pf(...) \| E->fld@pu \| E.fld@pu \|
-			  E[E2]@pu \| *E@pu \| v@pv\) ...+>\))
+			  E[E2]@pu \| *E@pu \| \(vg@pg \& G\) \| v@pv\) ...+>\))
 
 @script:python@
 pa << address_ids.pa;
 v << address_ids.v = "";
 pv << address_ids.pv = [];
+vg << address_ids.vg = "";
+pg << address_ids.pg = [];
 pf << address_ids.pf = [];
 pl << address_ids.pl = [];
 pu << address_ids.pu = [];
 @@
-add_id(pa[0], v, pv, pf + pl)
+add_id(pa[0], v or vg, pv + pg, pf + pl)
 if pl or pu:
 	unstable_at.add(key(pa[0]))
+for q in pg:
+	global_at.add(key(q))
 
 # The page-table pointers a function gets from its callers: an entry in
 # such a table is the kernel's only if every caller says so.
