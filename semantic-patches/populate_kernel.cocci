@@ -759,26 +759,28 @@ expression A, X, O;
 identifier palloc = {p4d_alloc, pud_alloc};
 identifier poff = {p4d_offset, pud_offset};
 identifier pidx = {p4d_index, pud_index};
-position po, pa, px, pf;
+position po, pa, px;
 @@
 (
-poff@po@pf(X@px, A@pa)
+poff@po(X@px, A@pa)
 |
-palloc@po@pf((&init_mm), X@px, A@pa)
+palloc@po((&init_mm), X@px, A@pa)
 |
-X@po@px + pidx@pf(A@pa)
+X@po@px + pidx(A@pa)
 |
- \( O@po \& &X@px[pidx@pf(A@pa)] \)
+ \( O@po \& &X@px[pidx(A@pa)] \)
 )
 
+// The level is in the name that matched: p4d_* gives a p4d entry.
 @script:python@
 po << origin_lower.po;
 pa << origin_lower.pa;
 px << origin_lower.px;
-pf << origin_lower.pf;
+poff << origin_lower.poff = "";
+palloc << origin_lower.palloc = "";
+pidx << origin_lower.pidx = "";
 @@
-lvl = "pud" if source(pf[0]).startswith("pud") else "p4d"
-add_origin(po[0], lvl, pa[0], parent=px[0])
+add_origin(po[0], level_of(poff or palloc or pidx), pa[0], parent=px[0])
 
 // What each origin's address is made of, one binding per occurrence: its
 // identifiers (v), less the names called there (pf, pl), which are
