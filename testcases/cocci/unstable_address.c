@@ -2,8 +2,8 @@
 // the same value: a call, a field, a pointer read, a global or a variable
 // whose address is taken may not, so such calls are left for manual
 // conversion, as are an address that changes a variable (addr++) and a
-// call whose arguments change the address; a cast, an upper-case macro
-// and a change to another variable are fine.
+// call whose arguments change the address; a cast, an upper-case macro,
+// a product, a sizeof and a change to another variable are fine.
 #include <linux/mm.h>
 
 struct walker {
@@ -58,6 +58,21 @@ void __meminit by_macro(unsigned long addr, p4d_t *p4d)
 	pgd_populate(&init_mm, pgd, p4d);
 }
 
+/* A product is no pointer read, a sizeof no call, a type no variable. */
+void __meminit by_index(unsigned long i, p4d_t *p4d)
+{
+	pgd_t *pgd = pgd_offset_k((i + 1) * PGDIR_SIZE);
+
+	pgd_populate(&init_mm, pgd, p4d);
+}
+
+void __meminit by_sizeof(unsigned long base, long n, p4d_t *p4d)
+{
+	pgd_t *pgd = pgd_offset_k(base + sizeof(struct page) * n);
+
+	pgd_populate(&init_mm, pgd, p4d);
+}
+
 void __meminit by_increment(unsigned long addr, p4d_t *p4d)
 {
 	pgd_populate(&init_mm, pgd_offset_k(addr++), p4d);
@@ -95,18 +110,20 @@ void __meminit other_increment(unsigned long addr, p4d_t *p4d, int i)
  * unstable_address.c:41:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'addr' has its address taken at line 37, so it may change unseen
  * unstable_address.c:51:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: 'cursor' is no local variable or parameter of by_global(): a call may change it
  * unstable_address.c:58:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(PAGE_ALIGN(addr), ...)
- * unstable_address.c:63:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'addr++' changes a variable, which the helper would do again
- * unstable_address.c:70:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'addr += PGDIR_SIZE' changes a variable, which the helper would do again
- * unstable_address.c:77:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: an argument of the call changes 'addr', which the address reads: the helper may see either value
- * unstable_address.c:84:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...)
+ * unstable_address.c:66:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel((i + 1) * PGDIR_SIZE, ...)
+ * unstable_address.c:73:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(base + sizeof(struct page) * n, ...)
+ * unstable_address.c:78:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'addr++' changes a variable, which the helper would do again
+ * unstable_address.c:85:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: the address 'addr += PGDIR_SIZE' changes a variable, which the helper would do again
+ * unstable_address.c:92:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, convert to pgd_populate_kernel() by hand: an argument of the call changes 'addr', which the address reads: the helper may see either value
+ * unstable_address.c:99:1-13: WARNING: pgd_populate() on init_mm skips the page table sync, use pgd_populate_kernel(addr, ...)
  * check-report-end
  *
  * check-patch-start
  * --- a/unstable_address.c
  * +++ b/unstable_address.c
  * @@ -5,6 +5,7 @@
- *  // call whose arguments change the address; a cast, an upper-case macro
- *  // and a change to another variable are fine.
+ *  // call whose arguments change the address; a cast, an upper-case macro,
+ *  // a product, a sizeof and a change to another variable are fine.
  *  #include <linux/mm.h>
  * +#include <linux/pgalloc.h>
  *  
@@ -120,8 +137,25 @@ void __meminit other_increment(unsigned long addr, p4d_t *p4d, int i)
  * +	pgd_populate_kernel(PAGE_ALIGN(addr), pgd, p4d);
  *  }
  *  
+ *  /* A product is no pointer read, a sizeof no call, a type no variable. *\/
+ * @@ -63,14 +64,14 @@ void __meminit by_index(unsigned long i,
+ *  {
+ *  	pgd_t *pgd = pgd_offset_k((i + 1) * PGDIR_SIZE);
+ *  
+ * -	pgd_populate(&init_mm, pgd, p4d);
+ * +	pgd_populate_kernel((i + 1) * PGDIR_SIZE, pgd, p4d);
+ *  }
+ *  
+ *  void __meminit by_sizeof(unsigned long base, long n, p4d_t *p4d)
+ *  {
+ *  	pgd_t *pgd = pgd_offset_k(base + sizeof(struct page) * n);
+ *  
+ * -	pgd_populate(&init_mm, pgd, p4d);
+ * +	pgd_populate_kernel(base + sizeof(struct page) * n, pgd, p4d);
+ *  }
+ *  
  *  void __meminit by_increment(unsigned long addr, p4d_t *p4d)
- * @@ -81,5 +82,5 @@ void __meminit other_increment(unsigned
+ * @@ -96,5 +97,5 @@ void __meminit other_increment(unsigned
  *  {
  *  	pgd_t *pgd = pgd_offset_k(addr);
  *  
