@@ -55,7 +55,7 @@ if os.environ.get("PTSYNC_PROVEN"):
 # Functions whose call sites ptsync needs, defined in other files.
 WANTED = set(os.environ.get("PTSYNC_CALLEES", "").split())
 
-origins = {}	# position key -> dict(level, address, vars, parent, table, owner)
+origins = {}	# position key -> dict(level, address, at, parent, table, owner)
 calls = {}	# position key of a call -> (callee, [argument texts])
 defs = {}	# use key -> [(line, position key of the value, text)]
 params = {}	# use key -> parameter name still reaching it
@@ -145,7 +145,8 @@ IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 def text_vars(addr):
 	return set(IDENT_RE.findall(addr))
 
-unstable_at = set()	# position keys of addresses that may change when read again
+# Position keys of addresses that may not give the same value when read again.
+unstable_at = set()
 
 # An increment or an assignment in the address: the helper would repeat
 # it, and read the variable after the first one changed it.
@@ -206,8 +207,7 @@ def may_be_address(name):
 
 def add_origin(po, level, pa, parent=None, table=None, owner=None):
 	a = source(pa)
-	origins[key(po)] = dict(level=level, address=a,
-				at=key(pa),
+	origins[key(po)] = dict(level=level, address=a, at=key(pa),
 				parent=parent and (key(parent), source(parent)),
 				table=table and source(table), owner=owner)
 
