@@ -140,20 +140,22 @@ def add_id(pa, v, pv, pf):
 def address_vars(k):
 	return set(v for (v, q) in addr_ids.get(k, ()) if q not in call_heads)
 
+# The names of an address that ptsync proved from the callers: that text
+# reaches this file through PTSYNC_PROVEN, from other functions and
+# files, with no match here for a rule to bind, so only its spelling
+# tells them (patch mode of ptsync convert only).
 IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
 
-def text_vars(addr):
+def proven_vars(addr):
 	return set(IDENT_RE.findall(addr))
 
 # Position keys of addresses that may not give the same value when read again.
 unstable_at = set()
 
-# An increment or an assignment in the address: the helper would repeat
-# it, and read the variable after the first one changed it.
-SIDE_EFFECT_RE = re.compile(r"\+\+|--|<<=|>>=|(?<![=!<>])=(?!=)")
-
-def side_effect(addr):
-	return bool(SIDE_EFFECT_RE.search(addr))
+# Position keys of addresses with an increment or an assignment: the
+# helper would repeat it, and read the variable after the first one
+# changed it.
+side_at = set()
 
 addr_taken = {}	# (file, function, var) -> line where &var is taken
 global_at = set()	# position keys of lower-case global idexpressions in addresses
@@ -315,7 +317,7 @@ def value_at(pk, text, fn):
 		avars = address_vars(o["at"])
 		t = taken_at(fn, avars)
 		g = global_in(fn, o["at"])
-		if side_effect(o["address"]):
+		if o["at"] in side_at:
 			v = dict(unknown="the address '%s' changes a variable, "
 				 "which the helper would do again" %
 				 o["address"])
@@ -339,10 +341,14 @@ def value_at(pk, text, fn):
 		return dict(call=callee, args=args, at="%s:%s:%s" % pk), avars
 	return None, None
 
-def evaluate(k, text, fn):
-	"""The value of the use at k (an expression with source text)."""
-	v, _ = value_at(k, text, fn)
+def evaluate(k, text, fn, avars_out=None):
+	"""The value of the use at k (an expression with source text); the
+	variables of its address go to avars_out."""
+	if avars_out is None:
+		avars_out = set()
+	v, avars = value_at(k, text, fn)
 	if v is not None:
+		avars_out.update(avars or ())
 		return v
 	if not text.isidentifier():
 		return dict(unknown="'%s' is not a local variable" % text)
@@ -372,6 +378,7 @@ def evaluate(k, text, fn):
 		if why:
 			return dict(unknown=why)
 		vals.append((line, val.get("address", vtext), val))
+		avars_out.update(avars or ())
 	distinct = []
 	for (_, _, val) in vals:
 		if val not in distinct:
@@ -388,7 +395,8 @@ def decide(p, name, e1, pe):
 		return decisions[k]
 	fn = (p.file, p.current_element)
 	level = level_of(name)
-	val = evaluate(key(pe), e1, fn)
+	avars = set()
+	val = evaluate(key(pe), e1, fn, avars)
 	addr, reason = None, None
 	pkey = "%s:%s" % (p.file, p.line)
 	macro = macro_at.get(k)
@@ -411,6 +419,7 @@ def decide(p, name, e1, pe):
 		addr = val["address"]
 	elif pkey in PROVEN:
 		addr = PROVEN[pkey]
+		avars = proven_vars(addr)
 	elif val.get("entry") == level:
 		reason = "the entry is in the table that the callers of %s() " \
 			 "pass for '%s', which may not be the kernel's" % \
@@ -427,7 +436,7 @@ def decide(p, name, e1, pe):
 	else:
 		reason = "'%s' is a %s entry, not a %s entry" % \
 			(e1, val["entry"], level)
-	changed_here = arg_mods.get(k, set()) & text_vars(addr or "")
+	changed_here = arg_mods.get(k, set()) & avars
 	if addr is not None and changed_here:
 		reason = "an argument of the call changes '%s', which the " \
 			 "address reads: the helper may see either value" % \
@@ -784,10 +793,11 @@ add_origin(po[0], level_of(poff or palloc or pidx), pa[0], parent=px[0])
 
 // What each origin's address is made of, one binding per occurrence: its
 // identifiers (v), less the names called there (pf, pl), which are
-// functions; and whether it may not give the same value again when the
-// helper reads it after the populate (pl, pu): a call of a function
-// (upper-case names are macros), a field, an array element or a
-// dereference.  Casts, sizeof's types and fields are no identifiers, a
+// functions; whether it changes a variable, which the helper would do
+// again (ps: an assignment, an increment); and whether it may not give
+// the same value again when the helper reads it after the populate (pl,
+// pu): a call of a function (upper-case names are macros), a field, an
+// array element or a dereference.  Casts, sizeof's types and fields are no identifiers, a
 // sizeof no call, a multiplication no dereference.  The address is the
 // last argument of every origin above, so one pattern covers them all (a
 // disjunction of the shapes would lose p4d_offset(pgd_offset_k(a), b)'s
@@ -801,10 +811,12 @@ identifier fl =~ "^_*[a-z]";
 identifier vg =~ "^[^A-Z]*$";
 global idexpression G;
 identifier v, f, fld;
+assignment operator aop;
 expression A, E, E2;
-position pa, pv, pg, pf, pl, pu;
+position pa, pv, pg, pf, pl, pu, ps;
 @@
-at(..., \(A@pa \& <+... \(fl@pl(...) \| f@pf(...) \| E->fld@pu \| E.fld@pu \|
+at(..., \(A@pa \& <+... \(E@ps aop E2 \| E@ps++ \| E@ps-- \| ++E@ps \| --E@ps \|
+			  fl@pl(...) \| f@pf(...) \| E->fld@pu \| E.fld@pu \|
 			  E[E2]@pu \| *E@pu \| \(vg@pg \& G\) \| v@pv\) ...+>\))
 
 @script:python@
@@ -816,10 +828,13 @@ pg << address_ids.pg = [];
 pf << address_ids.pf = [];
 pl << address_ids.pl = [];
 pu << address_ids.pu = [];
+ps << address_ids.ps = [];
 @@
 add_id(pa[0], v or vg, pv + pg, pf + pl)
 if pl or pu:
 	unstable_at.add(key(pa[0]))
+if ps:
+	side_at.add(key(pa[0]))
 for q in pg:
 	global_at.add(key(q))
 
