@@ -9,7 +9,8 @@
  * A sync after the whole if statement, or in a block opened after C
  * ("if (!err) sync_global_pgds(...)"), counts: that is the idiom of
  * x86's vmemmap_populate().  Preprocessor conditionals keep the state of
- * their first live branch, and "#if 0" code is skipped, as in scan.c.
+ * their first live branch, and "#if 0" code is skipped: scan/ppcond.h,
+ * as for scan.c.
  *
  * Two jumps end a path before a later sync:
  * - a switch's case: a sync under a later "case"/"default" label is on
@@ -35,10 +36,10 @@
 #include "lib/util.h"
 #include "scan/calls.h"
 #include "scan/lexer.h"
+#include "scan/ppcond.h"
 
 #define MAX_DEPTH	64
 #define HEAD_MAX	16
-#define COND_MAX	32
 #define RESULTS_MAX	16
 
 struct close_event {
@@ -88,12 +89,8 @@ struct fscan {
 	size_t nr_closes, alloc_closes;
 	struct pending_call *pend;	/* one per call of the function */
 	size_t nr_pend, alloc_pend;
-	int nr_conds;
-	struct saved start[COND_MAX], first[COND_MAX];
-	bool have_first[COND_MAX];
-	signed char value[COND_MAX];	/* of the branch: 0, 1, or -1 unknown */
-	bool taken[COND_MAX];		/* a branch was literally 1 */
-	bool dead;			/* in a branch that is literally 0 */
+	struct pp_conds pc;
+	struct saved at_if[PP_COND_MAX], first_end[PP_COND_MAX];
 	/* control statements, for jumps and case labels */
 	bool ctl_head;		/* in the parens of if/for/while/switch */
 	int ctl_paren;		/* the paren level the head opened at */
@@ -601,12 +598,6 @@ static void token(struct fscan *s, const struct token *t)
 	s->hist[0] = *t;
 }
 
-static void skip_line(struct fscan *s, struct token *t)
-{
-	while (t->kind != T_EOL && t->kind != T_EOF)
-		scan_lex_next(&s->lx, t);
-}
-
 static struct saved save(const struct fscan *s)
 {
 	return (struct saved){ s->depth, s->in_fn, s->ff->nr_fns };
@@ -618,84 +609,41 @@ static void restore(struct fscan *s, const struct saved *v)
 	s->in_fn = v->in_fn && s->ff->nr_fns == v->nr_fns;
 }
 
-static int eval_cond(struct fscan *s, struct token *t)
+static void save_state(void *ctx, int level, enum pp_slot slot)
 {
-	return scan_lex_cond(&s->lx, t);
+	struct fscan *s = ctx;
+
+	if (slot == PP_AT_IF)
+		s->at_if[level] = save(s);
+	else
+		s->first_end[level] = save(s);
 }
 
-static void update_dead(struct fscan *s)
+/*
+ * At #endif the first live branch wins only where the braces differ: a
+ * function whose head has one form per branch keeps the later head's
+ * body (restore() would leave the function when nr_fns moved on).
+ */
+static void restore_state(void *ctx, int level, enum pp_slot slot)
 {
-	int i, n = s->nr_conds < COND_MAX ? s->nr_conds : COND_MAX;
+	struct fscan *s = ctx;
 
-	s->dead = false;
-	for (i = 0; i < n; i++)
-		s->dead |= s->value[i] == 0;
-}
-
-static void cond_push(struct fscan *s, int value)
-{
-	int n = s->nr_conds++;
-
-	if (n >= COND_MAX)
-		return;
-	s->start[n] = save(s);
-	s->have_first[n] = false;
-	s->value[n] = value;
-	s->taken[n] = value == 1;
-	update_dead(s);
-}
-
-/* #elif, #else (value 1): the end of the first live branch is kept. */
-static void cond_branch(struct fscan *s, int value)
-{
-	int n = s->nr_conds - 1;
-
-	if (n < 0 || n >= COND_MAX)
-		return;
-	if (!s->have_first[n] && !s->dead) {
-		s->first[n] = save(s);
-		s->have_first[n] = true;
-	}
-	restore(s, &s->start[n]);
-	s->value[n] = s->taken[n] ? 0 : value;
-	s->taken[n] |= value == 1;
-	update_dead(s);
-}
-
-static void cond_endif(struct fscan *s)
-{
-	int n = s->nr_conds - 1;
-
-	if (n < 0)
-		return;
-	if (n < COND_MAX && s->have_first[n] && s->depth != s->first[n].depth)
-		restore(s, &s->first[n]);
-	s->nr_conds--;
-	update_dead(s);
+	if (slot == PP_AT_IF)
+		restore(s, &s->at_if[level]);
+	else if (s->depth != s->first_end[level].depth)
+		restore(s, &s->first_end[level]);
 }
 
 static void directive(struct fscan *s)
 {
+	const struct pp_hooks hooks = {
+		.ctx = s,
+		.save = save_state,
+		.restore = restore_state,
+	};
 	struct token t;
 
-	s->lx.directive = true;
-	scan_lex_next(&s->lx, &t);
-	if (t.kind != T_IDENT)
-		;
-	else if (TOK_IS(&t, "if"))
-		cond_push(s, eval_cond(s, &t));
-	else if (TOK_IS(&t, "ifdef") || TOK_IS(&t, "ifndef"))
-		cond_push(s, -1);
-	else if (TOK_IS(&t, "elif"))
-		cond_branch(s, eval_cond(s, &t));
-	else if (TOK_IS(&t, "elifdef") || TOK_IS(&t, "elifndef"))
-		cond_branch(s, -1);
-	else if (TOK_IS(&t, "else"))
-		cond_branch(s, 1);
-	else if (TOK_IS(&t, "endif"))
-		cond_endif(s);
-	skip_line(s, &t);
-	s->lx.directive = false;
+	pp_directive(&s->pc, &s->lx, &hooks, &t);
 }
 
 void file_facts_scan(const char *path, const char *buf, size_t len,
@@ -714,7 +662,7 @@ void file_facts_scan(const char *path, const char *buf, size_t len,
 			break;
 		if (is_punct(&t, '#') && t.bol)
 			directive(s);
-		else if (!s->dead)
+		else if (!s->pc.dead)
 			token(s, &t);
 	}
 	scan_lex_free(&s->lx);

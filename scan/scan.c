@@ -5,32 +5,29 @@
  *
  * There is no parser here, only a token stream and a few counters: brace
  * depth to know function bodies, the identifiers of the declaration head
- * at file scope to name a function and its section, and a stack of
- * preprocessor conditionals to drop "#if 0" code.  Conditionals whose
- * value is not literally 0 or 1 keep all their branches, since a missed
- * call is worse than a duplicate.  Where branches leave braces unbalanced
- * (one "{" opened in both the #if and the #else part), the state at the
- * end of the first live branch wins, as in ctags.
+ * at file scope to name a function and its section, and the stack of
+ * preprocessor conditionals of scan/ppcond.h to drop "#if 0" code (the
+ * call facts of calls.c follow the same stack).  Where branches leave
+ * braces unbalanced (one "{" opened in both the #if and the #else part),
+ * the state at the end of the first live branch wins, as in ctags.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/cond.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"
 #include "scan/internal.h"
 #include "scan/lexer.h"
+#include "scan/ppcond.h"
 
 #define BINARY_PROBE	(64u << 10)	/* a NUL in here: binary file */
 #define HEAD_MAX	16	/* head identifiers kept at file scope */
-#define COND_MAX	32	/* deeper conditionals count as unknown */
 #define HIGH_BITS	0x8080808080808080ull
 
 #define BINARY		"binary file, not scanned"
 #define BAD_UTF8	"invalid UTF-8 at line %d; scanned as bytes"
 
-enum { COND_FALSE, COND_TRUE, COND_UNKNOWN };
 
 enum match_state { M_IDLE, M_WANT_PAREN, M_ARG };
 
@@ -77,23 +74,14 @@ struct pstate {
 	struct body fn;
 };
 
-struct cond {
-	bool dead;		/* this branch is dead by its own condition */
-	bool taken;		/* a branch was literally true: the rest die */
-	int branch;		/* index of the current branch */
-	int saved_branch;	/* the first live branch, -1 until it ends */
-	struct pstate start;	/* state at the #if */
-	struct pstate saved;	/* state at the end of saved_branch */
-};
-
 struct scanner {
 	struct lexer lx;
 	struct scan_result *res;
 	const char *path;
 	struct pstate st;
-	bool dead;		/* inside a dead branch at some level */
-	int nr_conds;
-	struct cond conds[COND_MAX];
+	struct pp_conds pc;
+	struct pstate at_if[PP_COND_MAX];	/* by conditional level */
+	struct pstate first_end[PP_COND_MAX];
 };
 
 static const struct body file_scope = { .name = "", .section = "" };
@@ -465,81 +453,24 @@ static void file_token(struct scanner *s, const struct token *t)
 	}
 }
 
-static void update_dead(struct scanner *s)
+static struct pstate *slot_of(struct scanner *s, int level,
+			      enum pp_slot slot)
 {
-	int i, n = s->nr_conds < COND_MAX ? s->nr_conds : COND_MAX;
-
-	s->dead = false;
-	for (i = 0; i < n; i++)
-		s->dead |= s->conds[i].dead;
+	return slot == PP_AT_IF ? &s->at_if[level] : &s->first_end[level];
 }
 
-static void cond_push(struct scanner *s, int value)
+static void save_state(void *ctx, int level, enum pp_slot slot)
 {
-	struct cond *c;
+	struct scanner *s = ctx;
 
-	if (s->nr_conds++ >= COND_MAX)
-		return;
-	c = &s->conds[s->nr_conds - 1];
-	c->dead = value == COND_FALSE;
-	c->taken = value == COND_TRUE;
-	c->branch = 0;
-	c->saved_branch = -1;
-	c->start = s->st;
-	update_dead(s);
+	*slot_of(s, level, slot) = s->st;
 }
 
-/* #elif and #else (value COND_TRUE) */
-static void cond_branch(struct scanner *s, int value)
+static void restore_state(void *ctx, int level, enum pp_slot slot)
 {
-	struct cond *c;
+	struct scanner *s = ctx;
 
-	if (!s->nr_conds || s->nr_conds > COND_MAX)
-		return;
-	c = &s->conds[s->nr_conds - 1];
-	if (!s->dead && c->saved_branch < 0) {
-		c->saved = s->st;
-		c->saved_branch = c->branch;
-	}
-	s->st = c->start;
-	c->branch++;
-	c->dead = c->taken || value == COND_FALSE;
-	if (value == COND_TRUE)
-		c->taken = true;
-	update_dead(s);
-}
-
-static void cond_endif(struct scanner *s)
-{
-	struct cond *c;
-
-	if (!s->nr_conds)
-		return;
-	if (s->nr_conds <= COND_MAX) {
-		c = &s->conds[s->nr_conds - 1];
-		if (c->saved_branch >= 0 && c->saved_branch != c->branch)
-			s->st = c->saved;
-	}
-	s->nr_conds--;
-	update_dead(s);
-}
-
-static void skip_line(struct lexer *lx, struct token *t)
-{
-	while (t->kind != T_EOL && t->kind != T_EOF)
-		scan_lex_next(lx, t);
-}
-
-/*
- * COND_FALSE or COND_TRUE for a constant 0 or 1 as lib/cond.c reads it
- * (maybe parenthesized), else COND_UNKNOWN.  The tokens are joined with
- * spaces, so comments and line continuations are already gone.
- */
-static int eval_cond(struct lexer *lx, struct token *t)
-{
-	int value = scan_lex_cond(lx, t);
-
-	return value == 0 ? COND_FALSE : value == 1 ? COND_TRUE : COND_UNKNOWN;
+	s->st = *slot_of(s, level, slot);
 }
 
 static void scan_define(struct scanner *s, struct token *t)
@@ -565,31 +496,25 @@ static void scan_define(struct scanner *s, struct token *t)
 	}
 }
 
+static void other_directive(void *ctx, struct token *t)
+{
+	struct scanner *s = ctx;
+
+	if (TOK_IS(t, "define") && !s->pc.dead)
+		scan_define(s, t);
+}
+
 static void directive(struct scanner *s)
 {
-	struct lexer *lx = &s->lx;
+	const struct pp_hooks hooks = {
+		.ctx = s,
+		.save = save_state,
+		.restore = restore_state,
+		.other = other_directive,
+	};
 	struct token t;
 
-	lx->directive = true;
-	scan_lex_next(lx, &t);
-	if (t.kind != T_IDENT)
-		;
-	else if (TOK_IS(&t, "if"))
-		cond_push(s, eval_cond(lx, &t));
-	else if (TOK_IS(&t, "ifdef") || TOK_IS(&t, "ifndef"))
-		cond_push(s, COND_UNKNOWN);
-	else if (TOK_IS(&t, "elif"))
-		cond_branch(s, eval_cond(lx, &t));
-	else if (TOK_IS(&t, "elifdef") || TOK_IS(&t, "elifndef"))
-		cond_branch(s, COND_UNKNOWN);
-	else if (TOK_IS(&t, "else"))
-		cond_branch(s, COND_TRUE);
-	else if (TOK_IS(&t, "endif"))
-		cond_endif(s);
-	else if (TOK_IS(&t, "define") && !s->dead)
-		scan_define(s, &t);
-	skip_line(lx, &t);
-	lx->directive = false;
+	pp_directive(&s->pc, &s->lx, &hooks, &t);
 }
 
 static void scan_text(const char *path, const char *buf, size_t len,
@@ -603,15 +528,14 @@ static void scan_text(const char *path, const char *buf, size_t len,
 	s->path = path;
 	memset(&s->st, 0, sizeof(s->st));
 	s->st.fn = file_scope;
-	s->dead = false;
-	s->nr_conds = 0;
+	memset(&s->pc, 0, sizeof(s->pc));
 	for (;;) {
 		scan_lex_next(&s->lx, &t);
 		if (t.kind == T_EOF)
 			break;
 		if (is_punct(&t, '#') && t.bol)
 			directive(s);
-		else if (!s->dead)
+		else if (!s->pc.dead)
 			file_token(s, &t);
 	}
 	scan_lex_free(&s->lx);
