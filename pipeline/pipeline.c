@@ -63,7 +63,7 @@ static struct chain_ctx *start_chains(const struct pipeline_opts *o,
  * in the run must load and check file by file.  true when the scan saw
  * every file.
  */
-static bool scan_beside(const struct pipeline_opts *o)
+static bool scan_beside(const struct pipeline_opts *o, bool *has_helpers)
 {
 	struct scan_result whole;
 	struct hash128 h;
@@ -76,6 +76,7 @@ static bool scan_beside(const struct pipeline_opts *o)
 	memset(&whole, 0, sizeof(whole));
 	ok = !scan_tree_indexed(o->model_root, NULL, 0, o->jobs, &whole) &&
 	     scan_tree_fingerprint(o->model_root, &h);
+	*has_helpers = scan_has_helpers(&whole);
 	scan_result_free(&whole);
 	return ok;
 }
@@ -89,6 +90,8 @@ struct beside {
 	const struct pipeline_opts *o;
 	const struct pipeline *p;
 	struct chain_ctx *chains;
+	bool scanned;		/* the tree was scanned whole */
+	bool has_helpers;	/* and defines the _kernel helpers */
 	pthread_t tid;
 	bool running;
 };
@@ -97,7 +100,7 @@ static void *beside_main(void *arg)
 {
 	struct beside *b = arg;
 
-	scan_beside(b->o);
+	b->scanned = scan_beside(b->o, &b->has_helpers);
 	b->chains = start_chains(b->o, b->p);
 	return NULL;
 }
@@ -281,6 +284,8 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 	else
 		analyse_with_model(o, p, model_root, &b);
 	chains = beside_wait(&b);
+	p->helpers_known = b.scanned;
+	p->has_helpers = b.has_helpers;
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
 	model = shared ? &shared->model : &p->model;

@@ -94,6 +94,12 @@ struct pipeline {
 	 * are not worth listing one by one.
 	 */
 	bool setup_error;
+	/*
+	 * Whether the kernel tree beside the copies defines the _kernel
+	 * helpers, when this run scanned it whole (review, with a cache):
+	 * its fixes need to know, and need no second scan of include/.
+	 */
+	bool helpers_known, has_helpers;
 };
 
 /* 0, or -1 with errno when root cannot be read at all. */

@@ -167,8 +167,13 @@ void review_attach_fixes(struct review *r, int timeout)
 	char **files, *cocci;
 	size_t nr = fixable_files(r, &files), i;
 
-	/* A fix calling helpers the tree lacks would not build. */
-	if (nr && !scan_helpers_defined(r->kdir, &r->post.scan)) {
+	/*
+	 * A fix calling helpers the tree lacks would not build.  The scan
+	 * of the whole tree beside the copies, when it ran, already knows.
+	 */
+	if (nr && !scan_has_helpers(&r->post.scan) &&
+	    !(r->post.helpers_known ? r->post.has_helpers :
+	      scan_helpers_defined(r->kdir, NULL))) {
 		r->no_helpers = true;
 		free(files);
 		return;

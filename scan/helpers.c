@@ -9,7 +9,7 @@
 #include "lib/kernel_facts.h"
 #include "scan/scan.h"
 
-static bool has_helper(const struct scan_result *scan)
+bool scan_has_helpers(const struct scan_result *scan)
 {
 	size_t i;
 
@@ -26,11 +26,11 @@ bool scan_helpers_defined(const char *root, const struct scan_result *scan)
 	bool found;
 
 	/* A scan limited to PATHs does not see include/. */
-	if (has_helper(scan))
+	if (scan_has_helpers(scan))
 		return true;
-	if (scan_tree(root, &include, 1, 1, &inc))
+	if (scan_tree(root, &include, 1, 0, &inc))
 		return false;
-	found = has_helper(&inc);
+	found = scan_has_helpers(&inc);
 	scan_result_free(&inc);
 	return found;
 }

@@ -90,6 +90,8 @@ int scan_tree(const char *root, char *const *paths, int nr_paths, int jobs,
  * pgd_populate_kernel()?
  */
 bool scan_helpers_defined(const char *root, const struct scan_result *scan);
+/* Whether scan (may be NULL) found pgd_populate_kernel() defined. */
+bool scan_has_helpers(const struct scan_result *scan);
 
 /*
  * scan_tree() with the stat index of lib/cache.h in front: files whose
