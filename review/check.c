@@ -286,7 +286,6 @@ int review_check(const char *kdir, const struct patch_set *ps,
 		free_added(r);
 		return -1;
 	}
-	collect_added(r, w);
 	stage(progress, "looking for syncs the patches take away");
 	review_add_lost_syncs(r, w, timeout, &model);
 	/* The reports read the model from the post-image's pipeline. */
