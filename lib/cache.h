@@ -90,6 +90,7 @@ enum cache_stat {
 	CS_NAMES_INDEXED,	/* names answered from that index */
 	CS_NAMES_UPDATED,	/* stored answers brought up to date */
 	CS_CHAINS_REPLAYED,	/* call chains taken whole from the cache */
+	CS_NAMES_ABSENT,	/* names no file has, by the tree's vocabulary */
 	CS_NR
 };
 

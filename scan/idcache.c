@@ -32,7 +32,7 @@ _Static_assert(sizeof(CACHE_MAGIC) - 1 == 16, "cache magic keeps alignment");
  * an index of a tree is rewritten in place, not added to.  NULL with
  * --no-cache.
  */
-static char *cache_path(const char *root)
+char *id_index_path(const char *root)
 {
 	const char *base = cache_dir();
 	char *real = realpath(root, NULL), *path;
@@ -150,6 +150,19 @@ static int mkdirs(const char *dir)
 	return ret;
 }
 
+/* ids-HASH.tree names ids-HASH, and its vocabulary (scan/vocab.c). */
+static void remove_cache(const char *side)
+{
+	char *base = xstrndup(side, strlen(side) - strlen(".tree"));
+	char *vocab = xasprintf("%s.vocab", base);
+
+	unlink(base);
+	unlink(vocab);
+	unlink(side);
+	free(vocab);
+	free(base);
+}
+
 /*
  * Each cache has a sidecar, ids-HASH.tree, naming its tree; a tree that
  * is gone (a scratch copy, a test's) takes its cache with it, so that
@@ -172,12 +185,8 @@ static void prune(const char *dir)
 		nl = tree ? strchr(tree, '\n') : NULL;
 		if (nl)
 			*nl = '\0';
-		if (tree && *tree == '/' && stat(tree, &st) && errno == ENOENT) {
-			side[strlen(side) - strlen(".tree")] = '\0';
-			unlink(side);
-			strcat(side, ".tree");
-			unlink(side);
-		}
+		if (tree && *tree == '/' && stat(tree, &st) && errno == ENOENT)
+			remove_cache(side);
 		free(tree);
 		free(side);
 	}
@@ -242,7 +251,7 @@ static void save(const char *path, const char *root, const struct id_index *ix)
 static int load_or_build(const char *root, int jobs, struct id_index *ix,
 			 const struct hash128 *known)
 {
-	char *path = cache_path(root);
+	char *path = id_index_path(root);
 	size_t i;
 
 	if (path)
@@ -256,7 +265,7 @@ static int load_or_build(const char *root, int jobs, struct id_index *ix,
 
 void id_index_save(const char *root, struct id_index *ix)
 {
-	char *path = ix->fresh ? cache_path(root) : NULL;
+	char *path = ix->fresh ? id_index_path(root) : NULL;
 
 	if (path)	/* some file was hashed again */
 		save(path, root, ix);

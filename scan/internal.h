@@ -18,5 +18,7 @@ struct id_index;
 /* Arrays for ix->nr_files; then hash every file without ids yet. */
 void id_index_alloc(struct id_index *ix);
 void id_index_fill(const char *root, int jobs, struct id_index *ix);
+/* Where root's index is stored (idcache.c), malloc'd; NULL: no cache. */
+char *id_index_path(const char *root);
 
 #endif

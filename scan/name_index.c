@@ -31,6 +31,7 @@
 #include "scan/calls.h"
 #include "scan/name_index.h"
 #include "scan/scan.h"
+#include "scan/vocab.h"
 
 #define NAME_FILES_VERSION 3	/* 3: identifiers by hash (id_hash()) */
 /* More changed files than this: the index answers as fast. */
@@ -71,6 +72,8 @@ struct tree_names {
 	struct delta *deltas;
 	struct id_index ix;
 	int ix_state;		/* 0 not loaded, 1 loaded, -errno failed */
+	struct id_vocab vocab;
+	int vocab_state;	/* 0 not read, 1 read, -1 none */
 	pthread_t loader;	/* loading ix ahead of the first question */
 	bool loading;
 	struct tree_names *next;
@@ -120,6 +123,8 @@ static void forget(struct tree_names *tn)
 	if (tn->ix_state > 0)
 		id_index_free(&tn->ix);
 	tn->ix_state = 0;
+	id_vocab_free(&tn->vocab);
+	tn->vocab_state = 0;
 	tn->listing_stored = false;
 }
 
@@ -422,6 +427,51 @@ static bool from_cache(struct tree_names *tn, struct answer *a)
 }
 
 /*
+ * Whether no file of the tree names name, by the vocabulary (scan/vocab.h):
+ * none of the tree it was built from, and none of the files changed since,
+ * found as for the stored answers.  false: maybe, the index must say.
+ */
+static bool vocab_lacks(struct tree_names *tn, const char *name)
+{
+	uint32_t id = id_hash(name, strlen(name));
+	struct delta *d;
+	size_t i;
+
+	if (!tn->listed || !cache_enabled())
+		return false;
+	if (!tn->vocab_state)
+		tn->vocab_state = id_vocab_load(tn->root, &tn->vocab) ? 1 : -1;
+	if (tn->vocab_state < 0 || id_vocab_may_have(&tn->vocab, id))
+		return false;
+	if (hash128_equal(tn->vocab.fingerprint, tn->fingerprint))
+		return true;
+	d = delta_of(tn, tn->vocab.fingerprint);
+	if (!d->ok)
+		return false;
+	for (i = 0; i < d->nr; i++)
+		if (ids_have(d->ids[i], d->nr_ids[i], id))
+			return false;
+	return true;
+}
+
+/*
+ * With the whole index in memory, the vocabulary of this very tree costs
+ * a pass over it: stored for the runs that ask a name no file has.  The
+ * tree's listing goes with it, for the changes since.
+ */
+static void vocab_refresh(struct tree_names *tn)
+{
+	struct hash128 was;
+
+	if (!tn->listed || !cache_enabled() ||
+	    (id_vocab_stored(tn->root, &was) &&
+	     hash128_equal(was, tn->fingerprint)))
+		return;
+	if (id_vocab_save(tn->root, tn->fingerprint, &tn->ix))
+		store_listing(tn);
+}
+
+/*
  * The index: from the scan's listing (no second walk, cached files
  * trusted by their bytes), else by a walk.
  */
@@ -483,6 +533,7 @@ static int from_index(struct tree_names *tn, struct answer **v, size_t nr)
 		store_answer(tn, v[k]);
 	}
 	cache_count(CS_NAMES_INDEXED, nr);
+	vocab_refresh(tn);
 	free(ids);
 	free(alloc);
 	return 0;
@@ -523,6 +574,11 @@ int name_files_prefetch(const char *root, char *const *names, size_t nr)
 			continue;
 		a = answer_new(tn, names[i]);
 		a->found = from_cache(tn, a);
+		if (!a->found && vocab_lacks(tn, names[i])) {
+			/* no file: the vocabulary answers it as cheaply again */
+			a->found = true;
+			cache_count(CS_NAMES_ABSENT, 1);
+		}
 		if (!a->found)
 			*ARRAY_PUSH(need, nr_need, alloc) = a;
 	}
