@@ -214,9 +214,9 @@ static void *model_thread(void *arg)
  */
 static void analyse_with_model(const struct pipeline_opts *o,
 			       struct pipeline *p, const char *model_root,
-			       struct beside *b)
+			       struct arch_model *model, struct beside *b)
 {
-	struct model_job job = { .root = model_root, .model = &p->model };
+	struct model_job job = { .root = model_root, .model = model };
 	pthread_t tid;
 	bool started = !pthread_create(&tid, NULL, model_thread, &job);
 
@@ -224,7 +224,22 @@ static void analyse_with_model(const struct pipeline_opts *o,
 	if (started)
 		pthread_join(tid, NULL);
 	else
-		build_model(model_root, &p->model);
+		build_model(model_root, model);
+}
+
+/*
+ * Whether the scan has a site outside the approved helpers: each is a
+ * finding whatever spatch says (analyse/crosscheck.h), and a finding's
+ * classification needs the model.
+ */
+static bool will_find(const struct scan_result *scan)
+{
+	size_t i;
+
+	for (i = 0; i < scan->nr_sites; i++)
+		if (!scan->sites[i].in_helper)
+			return true;
+	return false;
 }
 
 static bool exposed_on_arch(const struct finding *f, const char *arch,
@@ -279,10 +294,15 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 		return 0;
 	}
 	beside_start(&b, o, p);
-	if (shared)
+	if (!shared) {
+		analyse_with_model(o, p, model_root, &p->model, &b);
+	} else if (!shared->built && will_find(&p->scan)) {
+		/* review's copies: built while spatch runs, not after it */
+		analyse_with_model(o, p, model_root, &shared->model, &b);
+		shared->built = true;
+	} else {
 		analyse(o, p, &b);
-	else
-		analyse_with_model(o, p, model_root, &b);
+	}
 	chains = beside_wait(&b);
 	p->helpers_known = b.scanned;
 	p->has_helpers = b.has_helpers;
