@@ -43,6 +43,7 @@ static struct {
 } cache;
 
 static atomic_size_t counters[CS_NR];
+static atomic_ullong bytes_written;
 
 static const char *const counter_names[CS_NR] = {
 	[CS_FILES_READ] = "files read",
@@ -392,6 +393,8 @@ int cache_put(const struct cache_key *k, const void *data, size_t len)
 	} else {
 		cache.wrote = true;
 		cache_count(CS_WRITES, 1);
+		atomic_fetch_add(&bytes_written,
+				 HEADER_SIZE + len + TRAILER_SIZE);
 	}
 	free(tmp);
 	free(dir);
@@ -402,4 +405,9 @@ int cache_put(const struct cache_key *k, const void *data, size_t len)
 bool cache_wrote(void)
 {
 	return cache.wrote;
+}
+
+unsigned long long cache_bytes_written(void)
+{
+	return atomic_load(&bytes_written);
 }

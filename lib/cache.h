@@ -104,7 +104,8 @@ const char *cache_counter_name(enum cache_stat s);	/* "files read" */
  */
 void cache_finish(void);
 
-/* Internal to lib/: whether this run stored an object. */
+/* Internal to lib/: whether this run stored an object, and how much. */
 bool cache_wrote(void);
+unsigned long long cache_bytes_written(void);
 
 #endif
