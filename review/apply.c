@@ -309,17 +309,15 @@ int workdir_diff(const struct workdir *w, const char *path, struct patch *p)
 	return ret;
 }
 
-size_t workdir_added_lines(const struct workdir *w, const char *path,
-			   int **lines)
+size_t diff_added_lines(const struct patch *p, int **lines)
 {
-	struct patch p;
 	size_t nr = 0, alloc = 0, i, j;
 	int line;
 
 	*lines = NULL;
-	if (!workdir_diff(w, path, &p))
-		for (i = 0; i < p.files[0].nr_hunks; i++) {
-			struct hunk *h = &p.files[0].hunks[i];
+	if (p && p->nr_files)
+		for (i = 0; i < p->files[0].nr_hunks; i++) {
+			struct hunk *h = &p->files[0].hunks[i];
 
 			line = h->new_start;
 			for (j = 0; j < h->nr_lines; j++) {
@@ -328,7 +326,6 @@ size_t workdir_added_lines(const struct workdir *w, const char *path,
 				line += h->lines[j].kind != '-';
 			}
 		}
-	patch_free(&p);
 	return nr;
 }
 

@@ -79,27 +79,42 @@ static int check_copy(const char *root, const char *kdir,
 	return ret;
 }
 
+/* The diff of each touched file, kept for the lost syncs' line maps. */
 static void collect_added(struct review *r, const struct workdir *w)
 {
+	struct patch *d;
 	size_t i;
 
 	r->files = xcalloc(w->nr_paths ? w->nr_paths : 1, sizeof(*r->files));
 	for (i = 0; i < w->nr_paths; i++) {
+		d = xcalloc(1, sizeof(*d));
+		if (workdir_diff(w, w->paths[i], d)) {
+			patch_free(d);
+			free(d);
+			d = NULL;
+		}
 		r->files[i].path = xstrdup(w->paths[i]);
-		r->files[i].nr_added = workdir_added_lines(w, w->paths[i],
-							   &r->files[i].added);
+		r->files[i].diff = d;
+		r->files[i].nr_added = diff_added_lines(d, &r->files[i].added);
 	}
 	r->nr_files = w->nr_paths;
+}
+
+void review_file_free(struct review_file *rf)
+{
+	free(rf->path);
+	free(rf->added);
+	if (rf->diff)
+		patch_free(rf->diff);
+	free(rf->diff);
 }
 
 static void free_added(struct review *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->nr_files; i++) {
-		free(r->files[i].path);
-		free(r->files[i].added);
-	}
+	for (i = 0; i < r->nr_files; i++)
+		review_file_free(&r->files[i]);
 	free(r->files);
 	r->files = NULL;
 	r->nr_files = 0;

@@ -201,10 +201,8 @@ void review_free(struct review *r)
 		free(r->items[i].edit);
 		free(r->items[i].fix);
 	}
-	for (i = 0; i < r->nr_files; i++) {
-		free(r->files[i].path);
-		free(r->files[i].added);
-	}
+	for (i = 0; i < r->nr_files; i++)
+		review_file_free(&r->files[i]);
 	free(r->files);
 	for (i = 0; i < r->nr_marks; i++) {
 		free(r->marks[i].file);

@@ -192,21 +192,19 @@ static void lost_in_file(struct lost_set *set, const struct workdir *w,
 	char *pre_buf, *post_buf;
 	size_t pre_len, post_len, i;
 	struct file_facts before, *after;
-	struct patch diff;
 
 	pre_buf = read_file(pre_path, &pre_len);
 	post_buf = read_file(post_path, &post_len);
-	if (pre_buf && post_buf && !workdir_diff(w, rf->path, &diff)) {
+	if (pre_buf && post_buf && rf->diff) {
 		file_facts_scan(rf->path, pre_buf, pre_len, &before);
 		after = ARRAY_PUSH(set->facts, set->nr_facts,
 				   set->alloc_facts);
 		file_facts_scan(rf->path, post_buf, post_len, after);
 		for (i = 0; i < after->nr_fns; i++)
-			lost_in_fn(set, rf, &diff.files[0], &after->fns[i],
+			lost_in_fn(set, rf, &rf->diff->files[0], &after->fns[i],
 				   fn_named(&before, after->fns[i].name),
 				   w->pre, count_lines(post_buf, post_len));
 		file_facts_free(&before);
-		patch_free(&diff);
 	}
 	free(pre_buf);
 	free(post_buf);

@@ -120,9 +120,8 @@ int workdir_apply(const char *kdir, const char *base,
  * or -1 (none: the same, or a copy missing); free it with patch_free().
  */
 int workdir_diff(const struct workdir *w, const char *path, struct patch *p);
-/* The lines of post/path that pre/path lacks, ascending; their number. */
-size_t workdir_added_lines(const struct workdir *w, const char *path,
-			   int **lines);
+/* The lines of p's post-image that its pre-image lacks, ascending. */
+size_t diff_added_lines(const struct patch *p, int **lines);
 /* Remove the temporary directory and free w. */
 void workdir_free(struct workdir *w);
 
@@ -145,6 +144,8 @@ struct review_file {
 	char *path;
 	int *added;		/* ascending */
 	size_t nr_added;
+	/* workdir_diff() of the copies, taken once; NULL: none */
+	struct patch *diff;
 };
 
 /*
@@ -215,6 +216,7 @@ int review_check(const char *kdir, const struct patch_set *ps,
 		 const struct workdir *w, int timeout, bool progress,
 		 struct review *r, char **err);
 
+void review_file_free(struct review_file *rf);
 /* Line n (1-based) of root/path, without its newline; NULL past the end. */
 char *review_file_line(const char *root, const char *path, int n);
 
