@@ -25,16 +25,6 @@ static uint64_t rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
-static uint64_t fmix(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	k *= 0xc4ceb9fe1a85ec53ULL;
-	k ^= k >> 33;
-	return k;
-}
-
 struct hash128 hash_bytes(struct hash128 seed, const void *data, size_t len)
 {
 	const unsigned char *p = data;
@@ -56,8 +46,8 @@ struct hash128 hash_bytes(struct hash128 seed, const void *data, size_t len)
 	b ^= rotl(tail[1] * K2, 33) * K1;
 	a += b;
 	b += a;
-	a = fmix(a);
-	b = fmix(b);
+	a = hash_mix64(a);
+	b = hash_mix64(b);
 	h.lo = a + b;
 	h.hi = b + h.lo;
 	return h;

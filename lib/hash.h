@@ -30,6 +30,17 @@ static inline bool hash128_equal(struct hash128 a, struct hash128 b)
 	return a.lo == b.lo && a.hi == b.hi;
 }
 
+/* MurmurHash3's final mix: every bit of k moves every bit of the result. */
+static inline uint64_t hash_mix64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdULL;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ULL;
+	k ^= k >> 33;
+	return k;
+}
+
 /* The hash of len bytes at data, continuing from seed (zero to start). */
 struct hash128 hash_bytes(struct hash128 seed, const void *data, size_t len);
 

@@ -42,21 +42,13 @@ static char *vocab_path(const char *root)
 	return path;
 }
 
-/* A 64-bit mix of the hash: the probes need more bits than it has. */
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return x;
-}
-
-/* Probe k of id: h1 + k * h2, the usual double hashing. */
+/*
+ * Probe k of id: h1 + k * h2, the usual double hashing, from a 64-bit
+ * mix of the hash (the probes need more bits than it has).
+ */
 static uint64_t probe(uint32_t id, int k, uint64_t mask)
 {
-	uint64_t h = mix(id), h2 = (h >> 32 | h << 32) | 1;
+	uint64_t h = hash_mix64(id), h2 = (h >> 32 | h << 32) | 1;
 
 	return (h + (uint64_t)k * h2) & mask;
 }
