@@ -191,6 +191,7 @@ static int start(struct pool *p, struct batch *b)
 	struct run_cmd c = {
 		.argv = argv, .dir = p->cfg->root,
 		.out_path = b->out, .err_path = b->err,
+		.env = p->cfg->python_env,
 	};
 	struct run_job job;
 	size_t i;

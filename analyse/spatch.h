@@ -64,6 +64,8 @@ struct spatch_config {
 	const char *spatch;	/* program, searched in PATH when no slash */
 	const char *cocci;	/* the semantic patch */
 	const char *python;	/* interpreter for spatch, or NULL */
+	/* "LD_PRELOAD=<its libpython>" for spatch's start, or NULL */
+	char *python_env[2];
 	int jobs;		/* processes at once */
 	int timeout;		/* seconds per file */
 	/*

@@ -246,6 +246,7 @@ static int run_patch_mode(const struct convert_opts *o,
 		diag("cannot run spatch (%s)",
 			cfg.cocci ? cfg.spatch : "populate_kernel.cocci not found");
 		free((char *)cfg.cocci);
+		free(cfg.python_env[0]);
 		analysis_free(&an);
 		forget_proven(proven);
 		return -1;
@@ -254,6 +255,7 @@ static int run_patch_mode(const struct convert_opts *o,
 	for (i = 0; i < an.nr_files; i++)
 		plan_file(plan, o->root, &an.files[i]);
 	free((char *)cfg.cocci);
+	free(cfg.python_env[0]);
 	analysis_free(&an);
 	return 0;
 }

@@ -77,6 +77,7 @@ static int input(const char *path)
 static void exec_command(const struct run_cmd *c, int capture_fd)
 {
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+	size_t i;
 
 	if (null < 0 || (c->in_path ? input(c->in_path) : dup2(null, 0) < 0))
 		_exit(127);
@@ -92,6 +93,9 @@ static void exec_command(const struct run_cmd *c, int capture_fd)
 		fprintf(stderr, "cannot enter %s: %s\n", c->dir, strerror(errno));
 		_exit(127);
 	}
+	for (i = 0; c->env && c->env[i]; i++)
+		if (putenv(c->env[i]))
+			_exit(127);
 	execvp(c->argv[0], c->argv);
 	fprintf(stderr, "cannot run %s: %s\n", c->argv[0], strerror(errno));
 	_exit(127);

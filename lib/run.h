@@ -26,6 +26,7 @@ struct run_cmd {
 	bool err_to_out;	/* stderr where stdout goes */
 	bool keep_stderr;	/* else stderr goes to /dev/null */
 	int timeout;		/* seconds; 0 for none */
+	char *const *env;	/* "NAME=value" set in the child, NULL-ended */
 };
 
 struct run_job {
