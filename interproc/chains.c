@@ -629,6 +629,7 @@ void chain_ctx_free(struct chain_ctx *c)
 
 	if (!c)
 		return;
+	file_facts_flush();
 	for (i = 0; i < c->nr_files; i++) {
 		free(c->files[i]->path);
 		file_facts_free(&c->files[i]->facts);
@@ -768,5 +769,7 @@ int chains_compute(struct chain_ctx *c, struct finding_list *findings,
 					  data);
 	if (keyed)
 		store_chains(c, &k, findings, wanted);
+	/* the facts of the files read, in a few objects (scan/calls.h) */
+	file_facts_flush();
 	return 0;
 }

@@ -39,6 +39,27 @@ void rec_put_str(struct rec_buf *b, const char *s)
 	rec_put_bytes(b, s, strlen(s) + 1);
 }
 
+void rec_put_var(struct rec_buf *b, uint64_t v)
+{
+	unsigned char out[10];
+	int n = 0;
+
+	while (v >= 0x80) {
+		out[n++] = (v & 0x7f) | 0x80;
+		v >>= 7;
+	}
+	out[n++] = v;
+	rec_put_bytes(b, out, n);
+}
+
+void rec_put_vstr(struct rec_buf *b, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+
+	rec_put_var(b, s ? len + 1 : 0);
+	rec_put_bytes(b, s, len);
+}
+
 void rec_buf_free(struct rec_buf *b)
 {
 	free(b->data);
@@ -138,6 +159,64 @@ const char *rec_get_bytes(struct rec_reader *r, size_t *len)
 	}
 	r->p += *len;
 	return p;
+}
+
+uint64_t rec_get_var(struct rec_reader *r)
+{
+	uint64_t v = 0;
+	unsigned char c;
+	int shift;
+
+	for (shift = 0; !r->bad; shift += 7) {
+		if (r->p == r->end || shift > 63) {
+			r->bad = true;
+			break;
+		}
+		c = *r->p++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return v;
+	}
+	return 0;
+}
+
+int rec_get_var_int(struct rec_reader *r)
+{
+	uint64_t v = rec_get_var(r);
+
+	if (v > INT_MAX) {
+		r->bad = true;
+		return 0;
+	}
+	return (int)v;
+}
+
+size_t rec_get_var_count(struct rec_reader *r, size_t min_size)
+{
+	uint64_t n = rec_get_var(r);
+
+	if (r->bad || (min_size && n > (uint64_t)(r->end - r->p) / min_size)) {
+		r->bad = true;
+		return 0;
+	}
+	return (size_t)n;
+}
+
+char *rec_get_vstr(struct rec_reader *r)
+{
+	uint64_t n = rec_get_var(r);
+	const char *s = r->p;
+
+	if (r->bad)
+		return xstrdup("");
+	if (!n)
+		return NULL;
+	if (n - 1 > (uint64_t)(r->end - r->p) || memchr(s, '\0', n - 1)) {
+		r->bad = true;
+		return xstrdup("");
+	}
+	r->p += n - 1;
+	return xstrndup(s, n - 1);
 }
 
 bool rec_done(const struct rec_reader *r)

@@ -55,6 +55,8 @@ bool file_facts_cached(const char *root, const char *path,
 		       struct file_facts *ff);
 void file_facts_store(const char *buf, size_t len,
 		      const struct file_facts *ff);
+/* Write what file_facts_store() gathered to the cache: once per run. */
+void file_facts_flush(void);
 
 /* Whether name is a call that syncs the kernel mappings. */
 bool is_sync_name(const char *s, size_t len);

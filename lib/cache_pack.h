@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Packs: many small entries of one kind of fact, each keyed by a hash of
+ * what it depends on (a file's bytes), kept in a few cache objects
+ * instead of one object each.  A cold check computes the facts of
+ * thousands of files, and creating thousands of files cost more than
+ * computing the facts did.
+ *
+ * The entries are spread over a fixed number of shards by key; a shard
+ * is an ordinary object of lib/cache.h, so the store's contract holds:
+ * a shard is written whole (tmp + rename), a corrupt one is a miss, and
+ * the store's bound may evict one like any other object.  An entry is
+ * never stale (its key names its inputs), only unused; a shard keeps the
+ * entries used last and is capped in size.  Two runs writing the same
+ * shard at once each keep what they found there, so the loser's new
+ * entries are at worst computed again.
+ *
+ * Thread safe: lookups and stores may come from several threads.
+ */
+#ifndef PTSYNC_CACHE_PACK_H
+#define PTSYNC_CACHE_PACK_H
+
+#include <stddef.h>
+
+#include "lib/cache.h"
+#include "lib/hash.h"
+
+/* Shards per pack, and the bytes of entries a shard keeps at most. */
+#define CACHE_PACK_SHARDS	64
+#define CACHE_PACK_SHARD_MAX	(1u << 20)
+
+struct cache_pack;
+
+struct cache_pack *cache_pack_new(enum cache_kind kind, unsigned int version);
+/*
+ * The entry stored under key (*len bytes, valid until cache_pack_free()),
+ * or NULL for a miss.  Its shard is read at the first lookup.
+ */
+const char *cache_pack_get(struct cache_pack *p, struct hash128 key,
+			   size_t *len);
+/* Remember an entry; it reaches the store at cache_pack_flush(). */
+void cache_pack_put(struct cache_pack *p, struct hash128 key,
+		    const void *data, size_t len);
+/* Write the shards that gained entries; 0, or -1 if one could not be. */
+int cache_pack_flush(struct cache_pack *p);
+void cache_pack_free(struct cache_pack *p);
+
+#endif
