@@ -18,6 +18,8 @@
  * CHAIN_MAX per population; a stopped chain is cut, and counts as
  * unsynced.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +33,9 @@
 struct file_slot {
 	char *path;
 	struct file_facts facts;
-	bool loaded;
+	bool loaded;			/* the file was there to read */
+	bool filled;			/* facts holds its facts */
+	bool queued;			/* for fill_files() */
 	struct file_slot *next;		/* in its bucket of by_path */
 };
 
@@ -108,35 +112,52 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static const struct file_facts *facts_of(struct chain_ctx *c,
-					 const char *path)
+/* The slot of path, made (its facts not yet read) if new. */
+static struct file_slot *slot_of(struct chain_ctx *c, const char *path)
 {
 	struct file_slot *s, **b;
-	char *full, *buf;
-	size_t len = 0;
 
 	b = &c->by_path[id_hash(path, strlen(path)) % NAME_BUCKETS];
 	for (s = *b; s; s = s->next)
 		if (!strcmp(s->path, path))
-			return &s->facts;
+			return s;
 	s = xcalloc(1, sizeof(*s));
 	s->next = *b;
 	*b = s;
 	*ARRAY_PUSH(c->files, c->nr_files, c->alloc_files) = s;
 	s->path = xstrdup(path);
-	s->loaded = !in_overlay(c, path) &&
-		    file_facts_cached(c->root, path, &s->facts);
+	return s;
+}
+
+/* Fill a slot's facts: touches nothing but the slot, so threads may. */
+static void slot_load(const struct chain_ctx *c, struct file_slot *s)
+{
+	bool overlaid = in_overlay(c, s->path);
+	char *full, *buf;
+	size_t len = 0;
+
+	s->loaded = !overlaid && file_facts_cached(c->root, s->path, &s->facts);
 	if (!s->loaded) {
-		full = path_join(in_overlay(c, path) ? c->overlay : c->root,
-				 path);
+		full = path_join(overlaid ? c->overlay : c->root, s->path);
 		buf = read_file(full, &len);
 		free(full);
-		file_facts_scan(path, buf ? buf : "", buf ? len : 0, &s->facts);
-		if (buf && !in_overlay(c, path))
+		file_facts_scan(s->path, buf ? buf : "", buf ? len : 0,
+				&s->facts);
+		if (buf && !overlaid)
 			file_facts_store(buf, len, &s->facts);
 		s->loaded = buf != NULL;
 		free(buf);
 	}
+	s->filled = true;
+}
+
+static const struct file_facts *facts_of(struct chain_ctx *c,
+					 const char *path)
+{
+	struct file_slot *s = slot_of(c, path);
+
+	if (!s->filled)
+		slot_load(c, s);
 	return &s->facts;
 }
 
@@ -671,6 +692,59 @@ static void add_unique(char ***v, size_t *nr, size_t *alloc,
 	*ARRAY_PUSH(*v, *nr, *alloc) = (char *)name;
 }
 
+struct fill_pool {
+	const struct chain_ctx *c;
+	struct file_slot **v;
+	size_t nr;
+	atomic_size_t next;
+};
+
+static void *fill_worker(void *arg)
+{
+	struct fill_pool *p = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->nr)
+		slot_load(p->c, p->v[i]);
+	return NULL;
+}
+
+/*
+ * Read the facts of every file that may name one of names[0..nr), on
+ * every CPU: a cold check lexes thousands of files here, after spatch,
+ * with nothing else left to run beside it.
+ */
+static void fill_files(struct chain_ctx *c, char *const *names, size_t nr)
+{
+	struct fill_pool p = { .c = c };
+	const struct name_memo *nf;
+	struct file_slot *s;
+	size_t alloc = 0, k, i;
+	pthread_t *tids;
+	int jobs = default_jobs(), started = 0;
+
+	for (k = 0; k < nr; k++) {
+		nf = name_find(c, names[k]);
+		for (i = 0; nf && i < nf->nr; i++) {
+			s = slot_of(c, nf->paths[i]);
+			if (!s->filled && !s->queued) {
+				s->queued = true;
+				*ARRAY_PUSH(p.v, p.nr, alloc) = s;
+			}
+		}
+	}
+	atomic_init(&p.next, 0);
+	tids = xcalloc(jobs, sizeof(*tids));
+	while (started + 1 < jobs && (size_t)started + 1 < p.nr &&
+	       !pthread_create(&tids[started], NULL, fill_worker, &p))
+		started++;
+	fill_worker(&p);
+	while (started)
+		pthread_join(tids[--started], NULL);
+	free(tids);
+	free(p.v);
+}
+
 /* The names calling any of level[], by callers not synced nor __init. */
 static void callers_level(struct chain_ctx *c, char *const *level, size_t nr,
 			  char ***next, size_t *nr_next, size_t *alloc)
@@ -717,6 +791,7 @@ static int prefetch_levels(struct chain_ctx *c,
 	     total < PREFETCH_MAX && !ret; depth++) {
 		ret = prefetch(c, level, nr);
 		total += nr;
+		fill_files(c, level, nr);
 		next = NULL;
 		nr_next = alloc_next = 0;
 		callers_level(c, level, nr, &next, &nr_next, &alloc_next);
