@@ -508,12 +508,47 @@ static int load_index(struct tree_names *tn)
 	return tn->ix_state < 0 ? -1 : 0;
 }
 
-/* Each of v[0..nr) from one pass over the index. */
+/* The files of a range of the index that hold each of ids[0..nr). */
+struct index_range {
+	const struct id_index *ix;
+	const uint32_t *ids;
+	size_t nr;
+	size_t from, to;	/* files */
+	size_t **hits;		/* per id, file numbers, ascending */
+	size_t *nr_hits;
+	pthread_t tid;
+	bool started;
+};
+
+static void *search_range(void *arg)
+{
+	struct index_range *r = arg;
+	size_t *alloc = xcalloc(r->nr + 1, sizeof(*alloc));
+	size_t i, k;
+
+	/* file by file: its hashes stay in the CPU's cache for every name */
+	for (i = r->from; i < r->to; i++)
+		for (k = 0; k < r->nr; k++)
+			if (id_index_has(r->ix, i, r->ids[k]))
+				*ARRAY_PUSH(r->hits[k], r->nr_hits[k],
+					    alloc[k]) = i;
+	free(alloc);
+	return NULL;
+}
+
+/*
+ * Each of v[0..nr) from one pass over the index, split among the CPUs:
+ * the chains wait for the answers, and nothing else runs beside them
+ * after spatch.  The ranges follow each other, so each answer comes out
+ * in the index's (sorted) order.
+ */
 static int from_index(struct tree_names *tn, struct answer **v, size_t nr)
 {
 	uint32_t *ids = xcalloc(nr + 1, sizeof(*ids));
 	size_t *alloc = xcalloc(nr + 1, sizeof(*alloc));
-	size_t i, k;
+	size_t nr_files, k, i, j;
+	int jobs = default_jobs(), t;
+	struct index_range *r;
 
 	if (load_index(tn)) {
 		free(ids);
@@ -522,12 +557,38 @@ static int from_index(struct tree_names *tn, struct answer **v, size_t nr)
 	}
 	for (k = 0; k < nr; k++)
 		ids[k] = id_hash(v[k]->name, strlen(v[k]->name));
-	/* file by file: its hashes stay in the CPU's cache for every name */
-	for (i = 0; i < tn->ix.nr_files; i++)
-		for (k = 0; k < nr; k++)
-			if (id_index_has(&tn->ix, i, ids[k]))
+	nr_files = tn->ix.nr_files;
+	r = xcalloc(jobs, sizeof(*r));
+	for (t = 0; t < jobs; t++) {
+		r[t].ix = &tn->ix;
+		r[t].ids = ids;
+		r[t].nr = nr;
+		r[t].from = nr_files * t / jobs;
+		r[t].to = nr_files * (t + 1) / jobs;
+		r[t].hits = xcalloc(nr + 1, sizeof(*r[t].hits));
+		r[t].nr_hits = xcalloc(nr + 1, sizeof(*r[t].nr_hits));
+		r[t].started = t &&
+			       !pthread_create(&r[t].tid, NULL, search_range,
+					       &r[t]);
+	}
+	for (t = 0; t < jobs; t++)
+		if (!r[t].started)
+			search_range(&r[t]);
+	for (t = 0; t < jobs; t++) {
+		if (r[t].started)
+			pthread_join(r[t].tid, NULL);
+		for (k = 0; k < nr; k++) {
+			for (j = 0; j < r[t].nr_hits[k]; j++) {
+				i = r[t].hits[k][j];
 				*ARRAY_PUSH(v[k]->files, v[k]->nr, alloc[k]) =
 					xstrdup(tn->ix.paths[i]);
+			}
+			free(r[t].hits[k]);
+		}
+		free(r[t].hits);
+		free(r[t].nr_hits);
+	}
+	free(r);
 	for (k = 0; k < nr; k++) {
 		v[k]->found = true;
 		store_answer(tn, v[k]);
