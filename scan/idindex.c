@@ -30,11 +30,22 @@ static const unsigned char ident_char[256] = {
 };
 
 /*
+ * What a byte may start: most bytes of C are blanks and punctuation,
+ * skipped here without a look at what follows them.
+ */
+enum { PLAIN, NAME, NUMBER, NOISE };
+static const unsigned char starts[256] = {
+	['a' ... 'z'] = NAME, ['A' ... 'Z'] = NAME, ['_'] = NAME,
+	['$'] = NAME, ['0' ... '9'] = NUMBER,
+	['/'] = NOISE, ['"'] = NOISE, ['\''] = NOISE,
+};
+
+/*
  * Eight bytes a step, then a final mix: one multiply per byte (FNV-1a)
  * made hashing the identifiers the largest part of a cold check.  The
  * index relies on the hashes being spread evenly (id_index_has()).
  */
-uint32_t id_hash(const char *s, size_t len)
+static inline uint32_t hash_ident(const char *s, size_t len)
 {
 	uint64_t h = len * 0x9e3779b97f4a7c15ULL, w;
 
@@ -52,6 +63,11 @@ uint32_t id_hash(const char *s, size_t len)
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return (uint32_t)h;
+}
+
+uint32_t id_hash(const char *s, size_t len)
+{
+	return hash_ident(s, len);
 }
 
 /*
@@ -113,28 +129,29 @@ static size_t skip_noise(const char *buf, size_t len, size_t i)
  */
 size_t id_hash_buffer(const char *buf, size_t len, uint32_t **out)
 {
-	size_t nr = 0, alloc = 0, i = 0, start, n;
-	uint32_t *v = NULL;
+	size_t nr = 0, i = 0, start, n;
+	/* a name and what ends it take two bytes: room enough, no growing */
+	uint32_t *v = xmalloc((len / 2 + 1) * sizeof(*v));
 
 	while (i < len) {
-		if (ident_char[(unsigned char)buf[i]] != 1) {
+		switch (starts[(unsigned char)buf[i]]) {
+		case PLAIN:
+			i++;
+			continue;
+		case NOISE:
 			n = skip_noise(buf, len, i);
-			if (n != i) {
-				i = n;
-				continue;
-			}
+			i = n != i ? n : i + 1;
+			continue;
+		case NUMBER:
 			/* digits glued to letters, e.g. 0x1f, are no name */
-			if (ident_char[(unsigned char)buf[i]])
-				while (i < len && ident_char[(unsigned char)buf[i]])
-					i++;
-			else
+			while (i < len && ident_char[(unsigned char)buf[i]])
 				i++;
 			continue;
 		}
 		start = i;
 		while (i < len && ident_char[(unsigned char)buf[i]])
 			i++;
-		*ARRAY_PUSH(v, nr, alloc) = id_hash(buf + start, i - start);
+		v[nr++] = hash_ident(buf + start, i - start);
 	}
 	if (nr > 1)
 		radix_sort(v, nr);
@@ -142,6 +159,10 @@ size_t id_hash_buffer(const char *buf, size_t len, uint32_t **out)
 		if (!n || v[n - 1] != v[i])
 			v[n++] = v[i];
 	/* a file repeats its names: keep what is left, not the raw count */
+	if (!n) {
+		free(v);
+		v = NULL;
+	}
 	*out = n ? xrealloc(v, n * sizeof(*v)) : v;
 	return n;
 }
