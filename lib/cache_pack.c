@@ -52,9 +52,14 @@ struct cache_pack *cache_pack_new(enum cache_kind kind, unsigned int version)
 	return p;
 }
 
+unsigned int cache_pack_shard(struct hash128 key)
+{
+	return key.hi % CACHE_PACK_SHARDS;
+}
+
 static struct shard *shard_of(struct cache_pack *p, struct hash128 key)
 {
-	return &p->shards[key.hi % CACHE_PACK_SHARDS];
+	return &p->shards[cache_pack_shard(key)];
 }
 
 static void shard_key(const struct cache_pack *p, const struct shard *s,
@@ -276,6 +281,20 @@ static int write_shard(struct cache_pack *p, struct shard *s)
 	return ret;
 }
 
+/* Forget a shard as read and stored to: it is read again if asked. */
+static void unload(struct shard *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nr; i++)
+		if (s->v[i].fresh)
+			free((char *)s->v[i].data);
+	free(s->v);
+	free(s->slots);
+	free(s->blob);
+	memset(s, 0, sizeof(*s));
+}
+
 int cache_pack_flush(struct cache_pack *p)
 {
 	size_t i;
@@ -283,11 +302,9 @@ int cache_pack_flush(struct cache_pack *p)
 
 	pthread_mutex_lock(&p->lock);
 	for (i = 0; i < CACHE_PACK_SHARDS; i++) {
-		if (!p->shards[i].dirty)
-			continue;
-		if (write_shard(p, &p->shards[i]))
+		if (p->shards[i].dirty && write_shard(p, &p->shards[i]))
 			ret = -1;
-		p->shards[i].dirty = false;
+		unload(&p->shards[i]);
 	}
 	pthread_mutex_unlock(&p->lock);
 	return ret;
@@ -295,20 +312,12 @@ int cache_pack_flush(struct cache_pack *p)
 
 void cache_pack_free(struct cache_pack *p)
 {
-	struct shard *s;
-	size_t i, j;
+	size_t i;
 
 	if (!p)
 		return;
-	for (i = 0; i < CACHE_PACK_SHARDS; i++) {
-		s = &p->shards[i];
-		for (j = 0; j < s->nr; j++)
-			if (s->v[j].fresh)
-				free((char *)s->v[j].data);
-		free(s->v);
-		free(s->slots);
-		free(s->blob);
-	}
+	for (i = 0; i < CACHE_PACK_SHARDS; i++)
+		unload(&p->shards[i]);
 	pthread_mutex_destroy(&p->lock);
 	free(p);
 }

@@ -33,15 +33,21 @@ struct cache_pack;
 
 struct cache_pack *cache_pack_new(enum cache_kind kind, unsigned int version);
 /*
- * The entry stored under key (*len bytes, valid until cache_pack_free()),
+ * The entry stored under key (*len bytes, valid until the next flush),
  * or NULL for a miss.  Its shard is read at the first lookup.
  */
 const char *cache_pack_get(struct cache_pack *p, struct hash128 key,
 			   size_t *len);
-/* Remember an entry; it reaches the store at cache_pack_flush(). */
+/* The shard of key: who stores many entries may store them by shard. */
+unsigned int cache_pack_shard(struct hash128 key);
+/* Remember a copy of an entry; it reaches the store at the next flush. */
 void cache_pack_put(struct cache_pack *p, struct hash128 key,
 		    const void *data, size_t len);
-/* Write the shards that gained entries; 0, or -1 if one could not be. */
+/*
+ * Write the shards that gained entries, and let go of every shard read
+ * (a later lookup reads it again): a cold check's new entries are tens
+ * of MiB.  0, or -1 if a shard could not be written.
+ */
 int cache_pack_flush(struct cache_pack *p);
 void cache_pack_free(struct cache_pack *p);
 

@@ -53,9 +53,13 @@ void file_facts_free(struct file_facts *ff);
  */
 bool file_facts_cached(const char *root, const char *path,
 		       struct file_facts *ff);
+/* ff must stay as it is until file_facts_flush(), which stores it. */
 void file_facts_store(const char *buf, size_t len,
 		      const struct file_facts *ff);
-/* Write what file_facts_store() gathered to the cache: once per run. */
+/*
+ * Write what file_facts_store() gathered to the cache, once per run, and
+ * never while a file_facts_cached() runs in another thread.
+ */
 void file_facts_flush(void);
 
 /* Whether name is a call that syncs the kernel mappings. */

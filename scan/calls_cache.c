@@ -22,6 +22,20 @@
 static struct cache_pack *pack;
 static pthread_once_t pack_once = PTHREAD_ONCE_INIT;
 
+/*
+ * Facts to store at the flush, encoded only then and a shard at a time:
+ * holding a cold check's encoded facts all at once took 35 MiB more of
+ * its peak memory.
+ */
+struct pending {
+	struct hash128 h;
+	const struct file_facts *ff;
+};
+
+static struct pending *pending;
+static size_t nr_pending, alloc_pending;
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void pack_init(void)
 {
 	pack = cache_pack_new(CACHE_CALL_FACTS, CALL_FACTS_VERSION);
@@ -131,19 +145,47 @@ bool file_facts_cached(const char *root, const char *path,
 void file_facts_store(const char *buf, size_t len,
 		      const struct file_facts *ff)
 {
-	struct hash128 zero = { 0, 0 };
-	struct rec_buf b = { 0 };
+	struct hash128 zero = { 0, 0 }, h;
+	struct pending *p;
 
 	if (!cache_enabled())
 		return;
-	encode(&b, ff);
-	cache_pack_put(the_pack(), hash_bytes(zero, buf, len),
-		       b.data ? b.data : "", b.len);
-	rec_buf_free(&b);
+	h = hash_bytes(zero, buf, len);
+	pthread_mutex_lock(&pending_lock);
+	p = ARRAY_PUSH(pending, nr_pending, alloc_pending);
+	p->h = h;
+	p->ff = ff;
+	pthread_mutex_unlock(&pending_lock);
+}
+
+static int by_shard(const void *a, const void *b)
+{
+	unsigned int x = cache_pack_shard(((const struct pending *)a)->h);
+	unsigned int y = cache_pack_shard(((const struct pending *)b)->h);
+
+	return (x > y) - (x < y);
 }
 
 void file_facts_flush(void)
 {
-	if (cache_enabled())
-		cache_pack_flush(the_pack());
+	struct rec_buf b = { 0 };
+	size_t i;
+
+	if (!cache_enabled())
+		return;
+	pthread_mutex_lock(&pending_lock);
+	qsort(pending, nr_pending, sizeof(*pending), by_shard);
+	for (i = 0; i < nr_pending; i++) {
+		b.len = 0;
+		encode(&b, pending[i].ff);
+		cache_pack_put(the_pack(), pending[i].h, b.data ? b.data : "",
+			       b.len);
+		if (i + 1 == nr_pending || by_shard(&pending[i],
+						    &pending[i + 1]))
+			cache_pack_flush(the_pack());
+	}
+	nr_pending = 0;
+	pthread_mutex_unlock(&pending_lock);
+	rec_buf_free(&b);
+	cache_pack_flush(the_pack());	/* let go of what was read */
 }
