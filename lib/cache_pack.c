@@ -40,7 +40,12 @@ struct cache_pack {
 	unsigned int version;
 	pthread_mutex_t lock;
 	struct shard shards[CACHE_PACK_SHARDS];
+	struct cache_pack *next;	/* in packs */
 };
+
+/* Every pack of the run, flushed at its end by cache_finish(). */
+static struct cache_pack *packs;
+static pthread_mutex_t packs_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct cache_pack *cache_pack_new(enum cache_kind kind, unsigned int version)
 {
@@ -49,6 +54,10 @@ struct cache_pack *cache_pack_new(enum cache_kind kind, unsigned int version)
 	p->kind = kind;
 	p->version = version;
 	pthread_mutex_init(&p->lock, NULL);
+	pthread_mutex_lock(&packs_lock);
+	p->next = packs;
+	packs = p;
+	pthread_mutex_unlock(&packs_lock);
 	return p;
 }
 
@@ -206,10 +215,15 @@ void cache_pack_put(struct cache_pack *p, struct hash128 key,
 	pthread_mutex_lock(&p->lock);
 	if (!s->loaded)
 		load(p, s);
-	if (!find(s, key)) {
+	e = find(s, key);
+	/* a key naming its inputs has one value; others may change */
+	if (!e || e->len != len || memcmp(e->data, data, len)) {
 		copy = xmalloc(len + 1);
 		memcpy(copy, data, len);
-		e = add(s, key);
+		if (!e)
+			e = add(s, key);
+		else if (e->fresh)
+			free((char *)e->data);
 		e->data = copy;
 		e->len = len;
 		e->fresh = true;
@@ -310,12 +324,29 @@ int cache_pack_flush(struct cache_pack *p)
 	return ret;
 }
 
+void cache_pack_flush_all(void)
+{
+	struct cache_pack *p;
+
+	pthread_mutex_lock(&packs_lock);
+	for (p = packs; p; p = p->next)
+		cache_pack_flush(p);
+	pthread_mutex_unlock(&packs_lock);
+}
+
 void cache_pack_free(struct cache_pack *p)
 {
+	struct cache_pack **pp;
 	size_t i;
 
 	if (!p)
 		return;
+	pthread_mutex_lock(&packs_lock);
+	for (pp = &packs; *pp && *pp != p; pp = &(*pp)->next)
+		;
+	if (*pp)
+		*pp = p->next;
+	pthread_mutex_unlock(&packs_lock);
 	for (i = 0; i < CACHE_PACK_SHARDS; i++)
 		unload(&p->shards[i]);
 	pthread_mutex_destroy(&p->lock);

@@ -13,7 +13,8 @@
  * never stale (its key names its inputs), only unused; a shard keeps the
  * entries used last and is capped in size.  Two runs writing the same
  * shard at once each keep what they found there, so the loser's new
- * entries are at worst computed again.
+ * entries are at worst computed again.  An entry put and not flushed by
+ * its user is written at the end of the run (cache_finish()).
  *
  * Thread safe: lookups and stores may come from several threads.
  */
@@ -40,7 +41,10 @@ const char *cache_pack_get(struct cache_pack *p, struct hash128 key,
 			   size_t *len);
 /* The shard of key: who stores many entries may store them by shard. */
 unsigned int cache_pack_shard(struct hash128 key);
-/* Remember a copy of an entry; it reaches the store at the next flush. */
+/*
+ * Remember a copy of an entry, in place of what key held; it reaches the
+ * store at the next flush.
+ */
 void cache_pack_put(struct cache_pack *p, struct hash128 key,
 		    const void *data, size_t len);
 /*
@@ -49,6 +53,8 @@ void cache_pack_put(struct cache_pack *p, struct hash128 key,
  * of MiB.  0, or -1 if a shard could not be written.
  */
 int cache_pack_flush(struct cache_pack *p);
+/* Flush every pack not freed: cache_finish() does, at the end of a run. */
+void cache_pack_flush_all(void);
 void cache_pack_free(struct cache_pack *p);
 
 #endif

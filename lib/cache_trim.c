@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "lib/cache.h"
+#include "lib/cache_pack.h"
 #include "lib/util.h"
 
 struct object {
@@ -189,6 +190,8 @@ void cache_finish(void)
 {
 	int s;
 
+	if (cache_enabled())
+		cache_pack_flush_all();
 	if (cache_enabled() && cache_wrote())
 		trim();
 	if (!getenv("PTSYNC_CACHE_STATS"))

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "lib/cache.h"
+#include "lib/cache_pack.h"
 #include "lib/record.h"
 #include "lib/util.h"
 #include "scan/calls.h"
@@ -33,7 +34,7 @@
 #include "scan/scan.h"
 #include "scan/vocab.h"
 
-#define NAME_FILES_VERSION 3	/* 3: identifiers by hash (id_hash()) */
+#define NAME_FILES_VERSION 4	/* 4: answers in a pack */
 /* More changed files than this: the index answers as fast. */
 #define MAX_CHANGED 2000
 /* More changed files than this: answers are stored again, up to date. */
@@ -80,6 +81,25 @@ struct tree_names {
 };
 
 static struct tree_names *trees;
+
+/*
+ * The answers, a few hundred per tree: in a pack (lib/cache_pack.h), as
+ * creating an object per answer cost a cold check more than finding it.
+ * Written at the end of the run.
+ */
+static struct cache_pack *answers;
+static pthread_once_t answers_once = PTHREAD_ONCE_INIT;
+
+static void answers_init(void)
+{
+	answers = cache_pack_new(CACHE_NAME_FILES, NAME_FILES_VERSION);
+}
+
+static struct cache_pack *answer_pack(void)
+{
+	pthread_once(&answers_once, answers_init);
+	return answers;
+}
 
 static void free_strings(char **v, size_t nr)
 {
@@ -200,7 +220,7 @@ static bool load_answer(const struct cache_key *k, struct hash128 *was,
 			struct answer *a)
 {
 	size_t len, n, i, alloc = 0;
-	char *blob = cache_get(k, &len);
+	const char *blob = cache_pack_get(answer_pack(), k->h, &len);
 	struct rec_reader r;
 
 	if (!blob)
@@ -211,7 +231,6 @@ static bool load_answer(const struct cache_key *k, struct hash128 *was,
 	n = rec_get_count(&r, 8);
 	for (i = 0; i < n && !r.bad; i++)
 		*ARRAY_PUSH(a->files, a->nr, alloc) = xstrdup(rec_peek_str(&r));
-	free(blob);
 	if (rec_done(&r))
 		return true;
 	cache_count(CS_CORRUPT, 1);
@@ -258,7 +277,7 @@ static void store_answer(struct tree_names *tn, const struct answer *a)
 	rec_put_u64(&b, a->nr);
 	for (i = 0; i < a->nr; i++)
 		rec_put_str(&b, a->files[i]);
-	cache_put(&k, b.data, b.len);
+	cache_pack_put(answer_pack(), k.h, b.data, b.len);
 	rec_buf_free(&b);
 	/* the next run compares its listing with this one */
 	store_listing(tn);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * lib/cache_pack.c: an entry put and flushed comes back in a later run
- * (a new pack); a damaged shard is a miss, never a crash; two runs that
+ * (a new pack), replaced by a later put, and written by cache_finish()
+ * when its user did not flush it; a damaged shard is a miss, never a crash; two runs that
  * write the same shard keep each other's entries; a shard stays within
  * its bound and keeps what was used; writers in parallel processes leave
  * only whole shards.  The compact record forms of lib/record.c come back
@@ -151,6 +152,35 @@ static void test_damage(const char *dir)
 	cache_pack_free(p);
 }
 
+/* A key whose value changes (an answer per name): the last put wins. */
+static void test_replace(void)
+{
+	struct cache_pack *p = cache_pack_new(KIND, VERSION);
+
+	cache_pack_put(p, key(5), "old answer", 10);
+	cache_pack_flush(p);
+	cache_pack_put(p, key(5), "new answer!", 11);
+	CHECK(has(p, 5, "new answer!"), "a put replaces the value");
+	cache_pack_flush(p);
+	cache_pack_free(p);
+	p = cache_pack_new(KIND, VERSION);
+	CHECK(has(p, 5, "new answer!"), "and the replaced value is stored");
+	cache_pack_free(p);
+}
+
+/* A pack its user never flushed is written at the end of the run. */
+static void test_finish(void)
+{
+	struct cache_pack *p = cache_pack_new(KIND, VERSION);
+
+	cache_pack_put(p, key(6), "at the end", 10);
+	cache_finish();
+	cache_pack_free(p);
+	p = cache_pack_new(KIND, VERSION);
+	CHECK(has(p, 6, "at the end"), "cache_finish() flushed the pack");
+	cache_pack_free(p);
+}
+
 /* A shard whose checksum holds but whose entries do not parse. */
 static void test_garbage(void)
 {
@@ -280,6 +310,8 @@ int main(void)
 	CHECK(mkdtemp(dir) != NULL, "a temporary cache directory");
 	cache_configure(dir, false);
 	test_roundtrip();
+	test_replace();
+	test_finish();
 	test_garbage();
 	test_damage(dir);
 	test_two_writers();
