@@ -8,11 +8,14 @@
  * superset is fine, the files found are lexed properly afterwards).
  */
 #define _GNU_SOURCE		/* memmem() */
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lib/util.h"
 #include "scan/calls.h"
@@ -20,6 +23,7 @@
 
 struct ix_pool {
 	const char *root;
+	int rootfd;		/* the tree, for openat(): -1 if not open */
 	struct id_index *ix;
 	atomic_size_t next;
 };
@@ -167,35 +171,96 @@ size_t id_hash_buffer(const char *buf, size_t len, uint32_t **out)
 	return n;
 }
 
-static void index_file(struct ix_pool *p, size_t i)
+/* A worker's buffer, used again for every file it reads. */
+struct ix_buf {
+	char *p;
+	size_t alloc;
+};
+
+/*
+ * fd's bytes into b, *len of them; false with errno set.  As the scan
+ * does (scan/walk.c): the size fstat() gave sizes the buffer, and a short
+ * read past it is the end.  stdio's read_file(), a stat() by path and a
+ * new buffer per file cost a tenth of the index's time in the kernel.
+ */
+static bool read_fd(int fd, size_t size, struct ix_buf *b, size_t *len)
 {
-	char *full = path_join(p->root, p->ix->paths[i]), *buf;
+	size_t n = 0, want;
+	ssize_t got;
+
+	grow_array((void **)&b->p, &b->alloc, size + 1, 1);
+	for (;;) {
+		if (n + 1 >= b->alloc)
+			grow_array((void **)&b->p, &b->alloc, n + 2, 1);
+		want = b->alloc - n - 1;
+		got = read(fd, b->p + n, want);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return false;
+		if (!got)
+			break;
+		n += got;
+		if ((size_t)got < want && n >= size)
+			break;
+	}
+	b->p[n] = '\0';
+	*len = n;
+	return true;
+}
+
+static void index_file(struct ix_pool *p, size_t i, struct ix_buf *b)
+{
+	const char *path = p->ix->paths[i];
 	struct stat st;
 	size_t len;
+	bool ok;
+	int fd;
 
 	if (p->ix->ids[i])	/* from the cache */
 		return;
-	if (!stat(full, &st)) {
+	fd = p->rootfd < 0 ? -1 : openat(p->rootfd, path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		char *full = path_join(p->root, path), *buf;
+
+		/* as before: what stat() says, and the bytes if readable */
+		if (!stat(full, &st)) {
+			p->ix->size[i] = st.st_size;
+			p->ix->mtime[i] = st.st_mtim.tv_sec * 1000000000LL +
+					  st.st_mtim.tv_nsec;
+		}
+		buf = read_file(full, &len);
+		free(full);
+		if (!buf)
+			return;
+		p->ix->nr_ids[i] = id_hash_buffer(buf, len, &p->ix->ids[i]);
+		p->ix->hash[i] = hash_bytes((struct hash128){ 0, 0 }, buf, len);
+		free(buf);
+		return;
+	}
+	ok = !fstat(fd, &st);
+	if (ok) {
 		p->ix->size[i] = st.st_size;
 		p->ix->mtime[i] = st.st_mtim.tv_sec * 1000000000LL +
 				  st.st_mtim.tv_nsec;
+		ok = read_fd(fd, st.st_size, b, &len);
 	}
-	buf = read_file(full, &len);
-	free(full);
-	if (!buf)
+	close(fd);
+	if (!ok)
 		return;
-	p->ix->nr_ids[i] = id_hash_buffer(buf, len, &p->ix->ids[i]);
-	p->ix->hash[i] = hash_bytes((struct hash128){ 0, 0 }, buf, len);
-	free(buf);
+	p->ix->nr_ids[i] = id_hash_buffer(b->p, len, &p->ix->ids[i]);
+	p->ix->hash[i] = hash_bytes((struct hash128){ 0, 0 }, b->p, len);
 }
 
 static void *ix_worker(void *arg)
 {
 	struct ix_pool *p = arg;
+	struct ix_buf b = { 0 };
 	size_t i;
 
 	while ((i = atomic_fetch_add(&p->next, 1)) < p->ix->nr_files)
-		index_file(p, i);
+		index_file(p, i, &b);
+	free(b.p);
 	return NULL;
 }
 
@@ -214,6 +279,7 @@ void id_index_fill(const char *root, int jobs, struct id_index *ix)
 	pthread_t *tids;
 	int i, started = 0;
 
+	p.rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	atomic_init(&p.next, 0);
 	if (jobs <= 0)
 		jobs = default_jobs();
@@ -225,6 +291,8 @@ void id_index_fill(const char *root, int jobs, struct id_index *ix)
 	for (i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
 	free(tids);
+	if (p.rootfd >= 0)
+		close(p.rootfd);
 }
 
 int id_index_build(const char *root, int jobs, struct id_index *ix)
