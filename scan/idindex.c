@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -171,43 +172,15 @@ size_t id_hash_buffer(const char *buf, size_t len, uint32_t **out)
 	return n;
 }
 
-/* A worker's buffer, used again for every file it reads. */
+/*
+ * A worker's buffer, used again for every file it reads: stdio's
+ * read_file(), a stat() by path and a new buffer per file cost a tenth
+ * of the index's time in the kernel.
+ */
 struct ix_buf {
 	char *p;
 	size_t alloc;
 };
-
-/*
- * fd's bytes into b, *len of them; false with errno set.  As the scan
- * does (scan/walk.c): the size fstat() gave sizes the buffer, and a short
- * read past it is the end.  stdio's read_file(), a stat() by path and a
- * new buffer per file cost a tenth of the index's time in the kernel.
- */
-static bool read_fd(int fd, size_t size, struct ix_buf *b, size_t *len)
-{
-	size_t n = 0, want;
-	ssize_t got;
-
-	grow_array((void **)&b->p, &b->alloc, size + 1, 1);
-	for (;;) {
-		if (n + 1 >= b->alloc)
-			grow_array((void **)&b->p, &b->alloc, n + 2, 1);
-		want = b->alloc - n - 1;
-		got = read(fd, b->p + n, want);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0)
-			return false;
-		if (!got)
-			break;
-		n += got;
-		if ((size_t)got < want && n >= size)
-			break;
-	}
-	b->p[n] = '\0';
-	*len = n;
-	return true;
-}
 
 static void index_file(struct ix_pool *p, size_t i, struct ix_buf *b)
 {
@@ -243,7 +216,8 @@ static void index_file(struct ix_pool *p, size_t i, struct ix_buf *b)
 		p->ix->size[i] = st.st_size;
 		p->ix->mtime[i] = st.st_mtim.tv_sec * 1000000000LL +
 				  st.st_mtim.tv_nsec;
-		ok = read_fd(fd, st.st_size, b, &len);
+		ok = scan_read_fd(fd, st.st_size, SIZE_MAX, &b->p,
+				  &b->alloc, &len);
 	}
 	close(fd);
 	if (!ok)

@@ -3,6 +3,9 @@
 #ifndef PTSYNC_SCAN_INTERNAL_H
 #define PTSYNC_SCAN_INTERNAL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "scan/calls.h"
 #include "scan/scan.h"
 
@@ -13,6 +16,14 @@ void scan_add_problem(struct scan_result *res, const char *path,
 /* Record the file's #include "....c" lines, resolved from its folder. */
 void scan_c_includes(const char *path, const char *buf, size_t len,
 		     struct scan_result *res);
+
+/*
+ * fd's bytes into *buf (grown as needed; *alloc is its size), *len of
+ * them, size being what fstat() said; false with errno set, EFBIG when
+ * over max bytes.
+ */
+bool scan_read_fd(int fd, size_t size, size_t max, char **buf,
+		  size_t *alloc, size_t *len);
 
 struct id_index;
 /* Arrays for ix->nr_files; then hash every file without ids yet. */

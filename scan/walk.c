@@ -223,25 +223,25 @@ static void sort_unique(struct file_list *files)
 }
 
 /*
- * Read into w->buf; false with errno set, EFBIG if it grew too large.
  * A short read once the size fstat() gave is reached is the end of the
  * file: asking again for the read() that returns 0 was one system call
  * in five of a cold scan (60k of them on 6.12).
  */
-static bool read_whole(struct worker *w, int fd, size_t size, size_t *len)
+bool scan_read_fd(int fd, size_t size, size_t max, char **buf,
+		  size_t *alloc, size_t *len)
 {
 	size_t n = 0, want;
 	ssize_t got;
 
-	grow_array((void **)&w->buf, &w->alloc, size + 1, 1);
+	grow_array((void **)buf, alloc, size + 1, 1);
 	for (;;) {
-		if (n == w->alloc) {
-			if (n > SCAN_MAX_FILE_SIZE)
+		if (n == *alloc) {
+			if (n > max)
 				break;
-			grow_array((void **)&w->buf, &w->alloc, n + 1, 1);
+			grow_array((void **)buf, alloc, n + 1, 1);
 		}
-		want = w->alloc - n;
-		got = read(fd, w->buf + n, want);
+		want = *alloc - n;
+		got = read(fd, *buf + n, want);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0)
@@ -253,7 +253,7 @@ static bool read_whole(struct worker *w, int fd, size_t size, size_t *len)
 			break;
 	}
 	*len = n;
-	if (n > SCAN_MAX_FILE_SIZE) {
+	if (n > max) {
 		errno = EFBIG;
 		return false;
 	}
@@ -321,7 +321,8 @@ static void read_and_scan(struct worker *w, size_t i)
 		problem_errno(&w->res, rel, errno);
 	} else if (st.st_size > SCAN_MAX_FILE_SIZE) {
 		too_large(&w->res, rel, st.st_size);
-	} else if (read_whole(w, fd, st.st_size, &len)) {
+	} else if (scan_read_fd(fd, st.st_size, SCAN_MAX_FILE_SIZE, &w->buf,
+				&w->alloc, &len)) {
 		scan_buffer(rel, w->buf, len, &w->res);
 		if (pool->entries) {
 			pool->entries[i].path = rel;
