@@ -53,6 +53,14 @@ void file_facts_free(struct file_facts *ff);
  */
 bool file_facts_cached(const char *root, const char *path,
 		       struct file_facts *ff);
+struct rec_buf;
+/*
+ * A file's facts as the cache stores them (without its path), and back:
+ * false, with ff empty, for anything file_facts_encode() did not write.
+ */
+void file_facts_encode(struct rec_buf *b, const struct file_facts *ff);
+bool file_facts_decode(const char *data, size_t len, struct file_facts *ff);
+
 /* ff must stay as it is until file_facts_flush(), which stores it. */
 void file_facts_store(const char *buf, size_t len,
 		      const struct file_facts *ff);

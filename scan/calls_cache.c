@@ -56,7 +56,7 @@ static void put_names(struct rec_buf *b, char **v, size_t nr)
 		rec_put_vstr(b, v[i]);
 }
 
-static void encode(struct rec_buf *b, const struct file_facts *ff)
+void file_facts_encode(struct rec_buf *b, const struct file_facts *ff)
 {
 	size_t i, j;
 
@@ -119,10 +119,21 @@ static bool decode(struct rec_reader *r, struct file_facts *ff)
 	return rec_done(r);
 }
 
+bool file_facts_decode(const char *data, size_t len, struct file_facts *ff)
+{
+	struct rec_reader r;
+
+	memset(ff, 0, sizeof(*ff));
+	rec_reader_init(&r, data, len);
+	if (decode(&r, ff))
+		return true;
+	file_facts_free(ff);
+	return false;
+}
+
 bool file_facts_cached(const char *root, const char *path,
 		       struct file_facts *ff)
 {
-	struct rec_reader r;
 	struct hash128 h;
 	const char *data;
 	size_t len;
@@ -133,13 +144,12 @@ bool file_facts_cached(const char *root, const char *path,
 	data = cache_pack_get(the_pack(), h, &len);
 	if (!data)
 		return false;
+	if (!file_facts_decode(data, len, ff)) {
+		cache_count(CS_CORRUPT, 1);
+		return false;
+	}
 	ff->path = xstrdup(path);
-	rec_reader_init(&r, data, len);
-	if (decode(&r, ff))
-		return true;
-	cache_count(CS_CORRUPT, 1);
-	file_facts_free(ff);
-	return false;
+	return true;
 }
 
 void file_facts_store(const char *buf, size_t len,
@@ -177,7 +187,7 @@ void file_facts_flush(void)
 	qsort(pending, nr_pending, sizeof(*pending), by_shard);
 	for (i = 0; i < nr_pending; i++) {
 		b.len = 0;
-		encode(&b, pending[i].ff);
+		file_facts_encode(&b, pending[i].ff);
 		cache_pack_put(the_pack(), pending[i].h, b.data ? b.data : "",
 			       b.len);
 		if (i + 1 == nr_pending || by_shard(&pending[i],
