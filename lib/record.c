@@ -89,10 +89,9 @@ uint64_t rec_get_u64(struct rec_reader *r)
 	return v;
 }
 
-int rec_get_int(struct rec_reader *r)
+/* v as an int: out of range marks the record bad, as a short read does. */
+static int checked_int(struct rec_reader *r, uint64_t v)
 {
-	uint64_t v = rec_get_u64(r);
-
 	if (v > INT_MAX) {
 		r->bad = true;
 		return 0;
@@ -100,15 +99,28 @@ int rec_get_int(struct rec_reader *r)
 	return (int)v;
 }
 
-size_t rec_get_count(struct rec_reader *r, size_t min_size)
+/*
+ * n as a count of items of at least min_size bytes each: more than the
+ * rest of the record can hold is damage, never an allocation to try.
+ */
+static size_t checked_count(struct rec_reader *r, uint64_t n,
+			    size_t min_size)
 {
-	uint64_t n = rec_get_u64(r);
-
 	if (r->bad || (min_size && n > (uint64_t)(r->end - r->p) / min_size)) {
 		r->bad = true;
 		return 0;
 	}
 	return (size_t)n;
+}
+
+int rec_get_int(struct rec_reader *r)
+{
+	return checked_int(r, rec_get_u64(r));
+}
+
+size_t rec_get_count(struct rec_reader *r, size_t min_size)
+{
+	return checked_count(r, rec_get_u64(r), min_size);
 }
 
 /* The stored string, NULL for a stored NULL or when bad. */
@@ -182,24 +194,12 @@ uint64_t rec_get_var(struct rec_reader *r)
 
 int rec_get_var_int(struct rec_reader *r)
 {
-	uint64_t v = rec_get_var(r);
-
-	if (v > INT_MAX) {
-		r->bad = true;
-		return 0;
-	}
-	return (int)v;
+	return checked_int(r, rec_get_var(r));
 }
 
 size_t rec_get_var_count(struct rec_reader *r, size_t min_size)
 {
-	uint64_t n = rec_get_var(r);
-
-	if (r->bad || (min_size && n > (uint64_t)(r->end - r->p) / min_size)) {
-		r->bad = true;
-		return 0;
-	}
-	return (size_t)n;
+	return checked_count(r, rec_get_var(r), min_size);
 }
 
 char *rec_get_vstr(struct rec_reader *r)
