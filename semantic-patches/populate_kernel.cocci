@@ -38,7 +38,6 @@ virtual json
 @@
 import json as jsonlib
 import os
-import re
 
 # The sync itself: a helper called in it would call it again.
 SYNC_CALLS = ("arch_sync_kernel_mappings",)
@@ -139,15 +138,6 @@ def add_id(pa, v, pv, pf):
 
 def address_vars(k):
 	return set(v for (v, q) in addr_ids.get(k, ()) if q not in call_heads)
-
-# The names of an address that ptsync proved from the callers: that text
-# reaches this file through PTSYNC_PROVEN, from other functions and
-# files, with no match here for a rule to bind, so only its spelling
-# tells them (patch mode of ptsync convert only).
-IDENT_RE = re.compile(r"(?<![\w.>])([A-Za-z_]\w*)\b(?!\s*\()")
-
-def proven_vars(addr):
-	return set(IDENT_RE.findall(addr))
 
 # Position keys of addresses that may not give the same value when read again.
 unstable_at = set()
@@ -417,9 +407,15 @@ def decide(p, name, e1, pe):
 			val["owner"]
 	elif val.get("entry") == level and not val.get("table_param"):
 		addr = val["address"]
+	elif arg_mods.get(k) and ("param" in val or pkey in PROVEN):
+		# An address proved from the callers has no names bound
+		# here: any variable the arguments change may be one of them.
+		reason = "an argument of the call changes '%s', which an " \
+			 "address proved from the callers may read" % \
+			 sorted(arg_mods[k])[0]
+		val = dict(unknown=reason)
 	elif pkey in PROVEN:
 		addr = PROVEN[pkey]
-		avars = proven_vars(addr)
 	elif val.get("entry") == level:
 		reason = "the entry is in the table that the callers of %s() " \
 			 "pass for '%s', which may not be the kernel's" % \
