@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE		/* dladdr() */
 #include <dlfcn.h>
+#include <gnu/libc-version.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -59,7 +60,8 @@ char *find_cocci(void)
 
 /*
  * The libpython of python's version, in the directory of this process's
- * own libc (/usr/lib/x86_64-linux-gnu on Debian), or NULL.
+ * own libc (/usr/lib/x86_64-linux-gnu on Debian), or NULL.  The libc is
+ * found by a function no sanitizer runtime wraps.
  */
 static char *python_library(const char *python)
 {
@@ -69,7 +71,7 @@ static char *python_library(const char *python)
 
 	if (!python || !realpath(python, real) ||
 	    sscanf(basename(real), "python%u.%u", &major, &minor) != 2 ||
-	    !dladdr((void *)fopen, &libc) || !libc.dli_fname)
+	    !dladdr((void *)gnu_get_libc_version, &libc) || !libc.dli_fname)
 		return NULL;
 	snprintf(real, sizeof(real), "%s", libc.dli_fname);
 	arch = basename(dirname(real));	/* "x86_64-linux-gnu" */

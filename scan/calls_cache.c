@@ -184,7 +184,8 @@ void file_facts_flush(void)
 	if (!cache_enabled())
 		return;
 	pthread_mutex_lock(&pending_lock);
-	qsort(pending, nr_pending, sizeof(*pending), by_shard);
+	if (nr_pending > 1)	/* qsort() of no array at all is undefined */
+		qsort(pending, nr_pending, sizeof(*pending), by_shard);
 	for (i = 0; i < nr_pending; i++) {
 		b.len = 0;
 		file_facts_encode(&b, pending[i].ff);
