@@ -173,7 +173,8 @@ static void load(struct cache_pack *p, struct shard *s)
 	if (s->blob && !parse(s->blob, len, add_loaded, s)) {
 		/* none of it can be trusted: start the shard afresh */
 		cache_count(CS_CORRUPT, 1);
-		memset(s->slots, 0, s->nr_slots * sizeof(*s->slots));
+		if (s->slots)	/* a shard that found nothing has none yet */
+			memset(s->slots, 0, s->nr_slots * sizeof(*s->slots));
 		s->nr = 0;
 		free(s->blob);
 		s->blob = NULL;
