@@ -74,10 +74,10 @@ static int input(const char *path)
 }
 
 /* In the command's process: descriptors, directory, exec.  No return. */
-static void exec_command(const struct run_cmd *c, int capture_fd)
+static void exec_command(const struct run_cmd *c, int capture_fd,
+			 char *const *envp)
 {
 	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-	size_t i;
 
 	if (null < 0 || (c->in_path ? input(c->in_path) : dup2(null, 0) < 0))
 		_exit(127);
@@ -93,10 +93,10 @@ static void exec_command(const struct run_cmd *c, int capture_fd)
 		fprintf(stderr, "cannot enter %s: %s\n", c->dir, strerror(errno));
 		_exit(127);
 	}
-	for (i = 0; c->env && c->env[i]; i++)
-		if (putenv(c->env[i]))
-			_exit(127);
-	execvp(c->argv[0], c->argv);
+	if (envp)
+		execvpe(c->argv[0], c->argv, envp);
+	else
+		execvp(c->argv[0], c->argv);
 	fprintf(stderr, "cannot run %s: %s\n", c->argv[0], strerror(errno));
 	_exit(127);
 }
@@ -116,7 +116,8 @@ static void keeper_exit(int wstatus)
 	_exit(128 + sig);
 }
 
-static void keeper(const struct run_cmd *c, pid_t ptsync, int capture_fd)
+static void keeper(const struct run_cmd *c, pid_t ptsync, int capture_fd,
+		   char *const *envp)
 {
 	struct sigaction sa;
 	pid_t self = getpid(), child;
@@ -137,7 +138,7 @@ static void keeper(const struct run_cmd *c, pid_t ptsync, int capture_fd)
 	if (!child) {
 		signal(SIGHUP, SIG_DFL);
 		die_with(self, SIGKILL);
-		exec_command(c, capture_fd);
+		exec_command(c, capture_fd, envp);
 	}
 	if (capture_fd >= 0)
 		close(capture_fd);
@@ -147,23 +148,60 @@ static void keeper(const struct run_cmd *c, pid_t ptsync, int capture_fd)
 	keeper_exit(wstatus);
 }
 
+static bool same_name(const char *a, const char *b)
+{
+	size_t n = strcspn(b, "=");
+
+	return !strncmp(a, b, n) && a[n] == '=';
+}
+
+/*
+ * The environment with add's "NAME=value" entries in place of their
+ * names', built before fork(): the forked children of a threaded
+ * ptsync may not allocate (another thread may hold the allocator's lock
+ * at the fork, and putenv() there hung under ASan).
+ */
+static char **merged_env(char *const *add)
+{
+	size_t n = 0, m = 0, i, j, k = 0;
+	char **env;
+
+	while (environ[n])
+		n++;
+	while (add[m])
+		m++;
+	env = xcalloc(n + m + 1, sizeof(*env));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < m && !same_name(environ[i], add[j]); j++)
+			;
+		if (j == m)
+			env[k++] = environ[i];
+	}
+	for (j = 0; j < m; j++)
+		env[k++] = add[j];
+	return env;
+}
+
 int run_start(const struct run_cmd *c, struct run_job *job)
 {
 	int fds[2] = { -1, -1 }, err;
 	pid_t ptsync = getpid();
+	char **envp;
 
 	job->pid = -1;
 	job->out_fd = -1;
 	if (c->capture && pipe2(fds, O_CLOEXEC))
 		return -1;
+	envp = c->env && c->env[0] ? merged_env(c->env) : NULL;
 	fflush(NULL);
 	job->pid = fork();
 	if (!job->pid) {
 		if (fds[0] >= 0)
 			close(fds[0]);
-		keeper(c, ptsync, fds[1]);
+		keeper(c, ptsync, fds[1], envp);
 	}
 	err = errno;
+	free(envp);
 	if (fds[1] >= 0)
 		close(fds[1]);
 	if (job->pid < 0) {
