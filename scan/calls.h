@@ -92,6 +92,17 @@ uint32_t id_hash(const char *s, size_t len);
  * and unique, in *out (malloc'd); their number.
  */
 size_t id_hash_buffer(const char *buf, size_t len, uint32_t **out);
+/* Room a caller keeps between files: no allocation per file. */
+struct id_scratch {
+	uint32_t *v, *tmp;
+	size_t alloc;
+	uint32_t seen[1024];	/* names met lately, by low bits */
+};
+size_t id_hash_buffer_with(const char *buf, size_t len,
+			   struct id_scratch *s, uint32_t **out);
+void id_scratch_free(struct id_scratch *s);
+/* The same a byte at a time: the reference the fast walk is tested by. */
+size_t id_hash_buffer_plain(const char *buf, size_t len, uint32_t **out);
 /* Whether the sorted hashes v[0..nr) hold id. */
 bool ids_have(const uint32_t *v, size_t nr, uint32_t id);
 
