@@ -539,18 +539,101 @@ struct index_range {
 	bool started;
 };
 
+/*
+ * The names asked, by hash: a file with fewer identifiers than a few
+ * probes per name is read through once instead (each of its hashes
+ * looked up here), as most files are when a chain level asks a hundred
+ * names.
+ */
+struct asked {
+	uint32_t *slot_id;
+	size_t *slot_first;	/* into order[]; SIZE_MAX: empty */
+	size_t *order;		/* k, by hash */
+	size_t mask, nr;
+	const uint32_t *ids;
+};
+
+static void asked_init(struct asked *a, const uint32_t *ids, size_t nr)
+{
+	size_t size = 16, k, s, j;
+
+	while (size < 4 * nr)
+		size *= 2;
+	a->mask = size - 1;
+	a->nr = nr;
+	a->ids = ids;
+	a->slot_id = xcalloc(size, sizeof(*a->slot_id));
+	a->slot_first = xcalloc(size, sizeof(*a->slot_first));
+	a->order = xcalloc(nr + 1, sizeof(*a->order));
+	for (s = 0; s < size; s++)
+		a->slot_first[s] = SIZE_MAX;
+	/* the k of equal hashes (two names, one hash) follow each other */
+	for (k = j = 0; k < nr; k++) {
+		for (s = ids[k] & a->mask; a->slot_first[s] != SIZE_MAX &&
+		     a->slot_id[s] != ids[k]; s = (s + 1) & a->mask)
+			;
+		if (a->slot_first[s] != SIZE_MAX)
+			continue;
+		a->slot_id[s] = ids[k];
+		a->slot_first[s] = j;
+		for (size_t m = k; m < nr; m++)
+			if (ids[m] == ids[k])
+				a->order[j++] = m;
+	}
+}
+
+static void asked_free(struct asked *a)
+{
+	free(a->slot_id);
+	free(a->slot_first);
+	free(a->order);
+}
+
+static void record_hit(struct index_range *r, size_t *alloc, size_t k,
+		       size_t file)
+{
+	*ARRAY_PUSH(r->hits[k], r->nr_hits[k], alloc[k]) = file;
+}
+
+/* Every hash of file i that was asked. */
+static void read_through(struct index_range *r, const struct asked *a,
+			 size_t *alloc, size_t i)
+{
+	const uint32_t *v = r->ix->ids[i];
+	size_t n = r->ix->nr_ids[i], x, s, j;
+
+	for (x = 0; x < n; x++) {
+		for (s = v[x] & a->mask; a->slot_first[s] != SIZE_MAX;
+		     s = (s + 1) & a->mask)
+			if (a->slot_id[s] == v[x])
+				break;
+		if (a->slot_first[s] == SIZE_MAX)
+			continue;
+		for (j = a->slot_first[s];
+		     j < a->nr && a->ids[a->order[j]] == v[x]; j++)
+			record_hit(r, alloc, a->order[j], i);
+	}
+}
+
 static void *search_range(void *arg)
 {
 	struct index_range *r = arg;
 	size_t *alloc = xcalloc(r->nr + 1, sizeof(*alloc));
+	struct asked a;
 	size_t i, k;
 
+	asked_init(&a, r->ids, r->nr);
 	/* file by file: its hashes stay in the CPU's cache for every name */
-	for (i = r->from; i < r->to; i++)
+	for (i = r->from; i < r->to; i++) {
+		if (r->ix->nr_ids[i] < 4 * r->nr) {
+			read_through(r, &a, alloc, i);
+			continue;
+		}
 		for (k = 0; k < r->nr; k++)
 			if (id_index_has(r->ix, i, r->ids[k]))
-				*ARRAY_PUSH(r->hits[k], r->nr_hits[k],
-					    alloc[k]) = i;
+				record_hit(r, alloc, k, i);
+	}
+	asked_free(&a);
 	free(alloc);
 	return NULL;
 }
