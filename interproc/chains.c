@@ -681,15 +681,47 @@ void chain_ctx_free(struct chain_ctx *c)
 	free(c);
 }
 
-static void add_unique(char ***v, size_t *nr, size_t *alloc,
-		       const char *name)
+/* A function a level of the prefetch asks for, where it is defined. */
+struct wanted_fn {
+	const char *name, *def_file;
+	bool is_static;
+};
+
+static void add_wanted(struct wanted_fn **v, size_t *nr, size_t *alloc,
+		       const char *name, const char *def_file, bool is_static)
 {
+	struct wanted_fn *w;
 	size_t i;
 
 	for (i = 0; i < *nr; i++)
-		if (!strcmp((*v)[i], name))
+		if (!strcmp((*v)[i].name, name) &&
+		    !strcmp((*v)[i].def_file, def_file))
 			return;
-	*ARRAY_PUSH(*v, *nr, *alloc) = (char *)name;
+	w = ARRAY_PUSH(*v, *nr, *alloc);
+	w->name = name;
+	w->def_file = def_file;
+	w->is_static = is_static;
+}
+
+/*
+ * What can_link() decides from the paths alone: a file of another
+ * arch/ directory cannot call w, nor can another file call w when it
+ * is static in a .c file.  A file that passes may still fail
+ * can_link() (its own static function of that name hides w); telling
+ * that would mean lexing it, which is what is being saved here: `main`
+ * and `connect`, static in the files of a chain, are named by thousands
+ * of files of tools/ and drivers/.
+ */
+static bool may_link(const char *file, const struct wanted_fn *w)
+{
+	char *a = arch_dir(w->def_file), *b = arch_dir(file);
+	bool ok = !a || !b || !strcmp(a, b);
+
+	free(a);
+	free(b);
+	if (!ok || !strcmp(file, w->def_file))
+		return ok;
+	return !w->is_static || str_ends_with(w->def_file, ".h");
 }
 
 struct fill_pool {
@@ -710,11 +742,12 @@ static void *fill_worker(void *arg)
 }
 
 /*
- * Read the facts of every file that may name one of names[0..nr), on
+ * Read the facts of every file that may call one of level[0..nr), on
  * every CPU: a cold check lexes thousands of files here, after spatch,
  * with nothing else left to run beside it.
  */
-static void fill_files(struct chain_ctx *c, char *const *names, size_t nr)
+static void fill_files(struct chain_ctx *c, const struct wanted_fn *level,
+		       size_t nr)
 {
 	struct fill_pool p = { .c = c };
 	const struct name_memo *nf;
@@ -724,8 +757,10 @@ static void fill_files(struct chain_ctx *c, char *const *names, size_t nr)
 	int jobs = default_jobs(), started = 0;
 
 	for (k = 0; k < nr; k++) {
-		nf = name_find(c, names[k]);
+		nf = name_find(c, level[k].name);
 		for (i = 0; nf && i < nf->nr; i++) {
+			if (!may_link(nf->paths[i], &level[k]))
+				continue;
 			s = slot_of(c, nf->paths[i]);
 			if (!s->filled && !s->queued) {
 				s->queued = true;
@@ -745,29 +780,57 @@ static void fill_files(struct chain_ctx *c, char *const *names, size_t nr)
 	free(p.v);
 }
 
-/* The names calling any of level[], by callers not synced nor __init. */
-static void callers_level(struct chain_ctx *c, char *const *level, size_t nr,
-			  char ***next, size_t *nr_next, size_t *alloc)
+/* The functions calling any of level[], but for synced and __init calls. */
+static void callers_level(struct chain_ctx *c, const struct wanted_fn *level,
+			  size_t nr, struct wanted_fn **next, size_t *nr_next,
+			  size_t *alloc)
 {
 	const struct name_memo *nf;
 	const struct file_facts *ff;
+	const struct fn_fact *fn;
 	size_t k, i, j, m;
 
 	for (k = 0; k < nr; k++) {
-		nf = name_find(c, level[k]);
+		nf = name_find(c, level[k].name);
 		for (i = 0; nf && i < nf->nr; i++) {
+			if (!may_link(nf->paths[i], &level[k]))
+				continue;
 			ff = facts_of(c, nf->paths[i]);
-			for (j = 0; j < ff->nr_fns; j++)
-				for (m = 0; m < ff->fns[j].nr_calls; m++)
-					if (!ff->fns[j].boot_only &&
-					    !ff->fns[j].calls[m].synced &&
-					    !strcmp(ff->fns[j].calls[m].callee,
-						    level[k]) &&
-					    !name_find(c, ff->fns[j].name))
-						add_unique(next, nr_next, alloc,
-							   ff->fns[j].name);
+			for (j = 0; j < ff->nr_fns; j++) {
+				fn = &ff->fns[j];
+				if (fn->boot_only || name_find(c, fn->name))
+					continue;
+				for (m = 0; m < fn->nr_calls; m++)
+					if (!fn->calls[m].synced &&
+					    !strcmp(fn->calls[m].callee,
+						    level[k].name))
+						break;
+				if (m < fn->nr_calls)
+					add_wanted(next, nr_next, alloc,
+						   fn->name, nf->paths[i],
+						   fn->is_static);
+			}
 		}
 	}
+}
+
+/* The names of level[0..nr), each once, for the name index. */
+static char **level_names(const struct wanted_fn *level, size_t nr,
+			  size_t *nr_names)
+{
+	char **names = NULL;
+	size_t alloc = 0, i, j;
+
+	*nr_names = 0;
+	for (i = 0; i < nr; i++) {
+		for (j = 0; j < *nr_names; j++)
+			if (!strcmp(names[j], level[i].name))
+				break;
+		if (j == *nr_names)
+			*ARRAY_PUSH(names, *nr_names, alloc) =
+				(char *)level[i].name;
+	}
+	return names;
 }
 
 /*
@@ -779,18 +842,25 @@ static int prefetch_levels(struct chain_ctx *c,
 			   const struct finding_list *findings,
 			   const bool *wanted)
 {
-	char **level = NULL, **next;
-	size_t nr = 0, alloc = 0, nr_next, alloc_next, total = 0, i;
+	struct wanted_fn *level = NULL, *next;
+	size_t nr = 0, alloc = 0, nr_next, alloc_next, total = 0, i, nr_names;
+	const struct finding *f;
+	char **names;
+	bool boot;
 	int depth, ret = 0;
 
-	for (i = 0; i < findings->nr; i++)
-		if (wanted[i] && *findings->items[i].function)
-			add_unique(&level, &nr, &alloc,
-				   findings->items[i].function);
+	for (i = 0; i < findings->nr; i++) {
+		f = &findings->items[i];
+		if (wanted[i] && *f->function)
+			add_wanted(&level, &nr, &alloc, f->function, f->file,
+				   site_static(c, f, &boot));
+	}
 	for (depth = 0; nr && depth < CHAIN_MAX_DEPTH &&
 	     total < PREFETCH_MAX && !ret; depth++) {
-		ret = prefetch(c, level, nr);
-		total += nr;
+		names = level_names(level, nr, &nr_names);
+		ret = prefetch(c, names, nr_names);
+		free(names);
+		total += nr_names;
 		fill_files(c, level, nr);
 		next = NULL;
 		nr_next = alloc_next = 0;
