@@ -32,4 +32,9 @@ void id_index_fill(const char *root, int jobs, struct id_index *ix);
 /* Where root's index is stored (idcache.c), malloc'd; NULL: no cache. */
 char *id_index_path(const char *root);
 
+/* Whether buf holds `.c"` (as memmem() would say, only faster). */
+bool scan_names_c_file(const char *buf, size_t len);
+/* GCC's generic vectors: SSE2 on x86-64, plain code elsewhere. */
+#define BYTES16 unsigned char __attribute__((vector_size(16)))
+
 #endif

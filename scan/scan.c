@@ -640,9 +640,6 @@ static bool lex_reason_at(const char *buf, size_t len, size_t j)
 			   has_at(buf, len, j - 3, "pud_alloc")));
 }
 
-/* GCC's generic vectors: SSE2 on x86-64, plain code elsewhere. */
-#define BYTES16 unsigned char __attribute__((vector_size(16)))
-
 /*
  * Most files cannot hold a site or a helper: spare them the tokenizer.
  * Every name looked for contains "d_populate", "p4d_alloc" or "pud_alloc",
