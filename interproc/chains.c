@@ -650,6 +650,7 @@ void chain_ctx_free(struct chain_ctx *c)
 
 	if (!c)
 		return;
+	name_files_settle(c->root);
 	file_facts_flush();
 	for (i = 0; i < c->nr_files; i++) {
 		free(c->files[i]->path);

@@ -61,6 +61,7 @@ static const char *const counter_names[CS_NR] = {
 	[CS_NAMES_UPDATED] = "names updated",
 	[CS_CHAINS_REPLAYED] = "chains replayed",
 	[CS_NAMES_ABSENT] = "names absent",
+	[CS_INDEX_READS] = "index reads",
 };
 
 void cache_count(enum cache_stat s, size_t n)

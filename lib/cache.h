@@ -91,6 +91,7 @@ enum cache_stat {
 	CS_NAMES_UPDATED,	/* stored answers brought up to date */
 	CS_CHAINS_REPLAYED,	/* call chains taken whole from the cache */
 	CS_NAMES_ABSENT,	/* names no file has, by the tree's vocabulary */
+	CS_INDEX_READS,		/* files read again for the index, after the scan */
 	CS_NR
 };
 

@@ -17,6 +17,9 @@ struct known {
 	char *root;
 	char **paths;		/* sorted */
 	struct hash128 *hashes;
+	uint32_t **ids;		/* per file, from the scan's read, or NULL */
+	size_t *nr_ids;
+	struct file_id *ids_of;	/* the stat data of those bytes */
 	size_t nr;
 	bool whole;		/* every file of the tree: fingerprint valid */
 	struct hash128 fingerprint;	/* of all paths and hashes */
@@ -30,16 +33,24 @@ static void forget(struct known *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->nr; i++)
+	for (i = 0; i < t->nr; i++) {
 		free(t->paths[i]);
+		free(t->ids[i]);
+	}
 	free(t->paths);
 	free(t->hashes);
+	free(t->ids);
+	free(t->nr_ids);
+	free(t->ids_of);
 	t->paths = NULL;
 	t->hashes = NULL;
+	t->ids = NULL;
+	t->nr_ids = NULL;
+	t->ids_of = NULL;
 	t->nr = 0;
 }
 
-void index_remember_hashes(const char *root, const struct index_entry *v,
+void index_remember_hashes(const char *root, struct index_entry *v,
 			   size_t nr, bool whole)
 {
 	struct known *t = NULL;
@@ -55,14 +66,24 @@ void index_remember_hashes(const char *root, const struct index_entry *v,
 		t->nr = 0;
 		t->paths = NULL;
 		t->hashes = NULL;
+		t->ids = NULL;
+		t->nr_ids = NULL;
+		t->ids_of = NULL;
 	}
 	forget(t);
 	t->paths = xcalloc(nr ? nr : 1, sizeof(*t->paths));
 	t->hashes = xcalloc(nr ? nr : 1, sizeof(*t->hashes));
+	t->ids = xcalloc(nr ? nr : 1, sizeof(*t->ids));
+	t->nr_ids = xcalloc(nr ? nr : 1, sizeof(*t->nr_ids));
+	t->ids_of = xcalloc(nr ? nr : 1, sizeof(*t->ids_of));
 	for (i = 0; i < nr; i++) {
 		if (!v[i].path)
 			continue;
 		t->paths[t->nr] = xstrdup(v[i].path);
+		t->ids[t->nr] = v[i].ids;
+		t->nr_ids[t->nr] = v[i].nr_ids;
+		t->ids_of[t->nr] = v[i].id;
+		v[i].ids = NULL;
 		t->hashes[t->nr++] = v[i].hash;
 	}
 	/* a file the scan could not read leaves the tree's content unknown */
@@ -113,6 +134,24 @@ bool scan_tree_fingerprint(const char *root, struct hash128 *h)
 		*h = t->fingerprint;
 	pthread_mutex_unlock(&lock);
 	return t;
+}
+
+bool scan_tree_take_ids(const char *root, size_t i, uint32_t **ids,
+			size_t *nr, long long *size, long long *mtime)
+{
+	struct known *t;
+
+	pthread_mutex_lock(&lock);
+	t = (struct known *)whole_tree(root);
+	*ids = t && i < t->nr ? t->ids[i] : NULL;
+	*nr = *ids ? t->nr_ids[i] : 0;
+	if (*ids) {
+		t->ids[i] = NULL;
+		*size = t->ids_of[i].size;
+		*mtime = t->ids_of[i].mtime_ns;
+	}
+	pthread_mutex_unlock(&lock);
+	return *ids;
 }
 
 static bool find_hash(const char *root, const char *path, struct hash128 *h)

@@ -258,6 +258,12 @@ static int load_or_build(const char *root, int jobs, struct id_index *ix,
 		load(path, root, ix, known);
 	for (i = 0; i < ix->nr_files; i++)
 		ix->fresh += ix->ids[i] == NULL;
+	/* the listing is the scan's: what it hashed as it read is not read again */
+	for (i = 0; known && i < ix->nr_files; i++)
+		if (!ix->ids[i] &&
+		    scan_tree_take_ids(root, i, &ix->ids[i], &ix->nr_ids[i],
+				       &ix->size[i], &ix->mtime[i]))
+			ix->hash[i] = known[i];
 	id_index_fill(root, jobs, ix);
 	free(path);
 	return 0;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/cache.h"
 #include "lib/util.h"
 #include "scan/calls.h"
 #include "scan/internal.h"
@@ -47,8 +48,9 @@ static void index_file(struct ix_pool *p, size_t i, struct ix_buf *b)
 	bool ok;
 	int fd;
 
-	if (p->ix->ids[i])	/* from the cache */
+	if (p->ix->ids[i])	/* from the cache or the scan */
 		return;
+	cache_count(CS_INDEX_READS, 1);
 	fd = p->rootfd < 0 ? -1 : openat(p->rootfd, path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		char *full = path_join(p->root, path), *buf;

@@ -33,6 +33,8 @@ struct index_entry {
 	const char *facts;		/* encoded, see index_encode_facts() */
 	size_t facts_len;
 	char *owned;			/* facts of a file read in this run */
+	uint32_t *ids;			/* its identifier hashes, if asked */
+	size_t nr_ids;
 };
 
 struct scan_index {
@@ -63,8 +65,11 @@ void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 bool index_replay_facts(const struct index_entry *e, const char *rel,
 			struct scan_result *res);
 
-/* Remember the content hashes of a scan of root for scan_file_hash(). */
-void index_remember_hashes(const char *root, const struct index_entry *v,
+/*
+ * Remember the content hashes of a scan of root for scan_file_hash(),
+ * and take the identifier hashes of v's entries (v[i].ids is NULL then).
+ */
+void index_remember_hashes(const char *root, struct index_entry *v,
 			   size_t nr, bool whole);
 
 #endif

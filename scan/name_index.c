@@ -506,9 +506,25 @@ static void load_now(struct tree_names *tn)
 	tn->ix_state = ret ? -(errno ? errno : EIO) : 1;
 }
 
+/*
+ * Loaded while spatch runs: the index and the vocabulary are written to
+ * the cache there too, not after spatch, when the chains wait for the
+ * answers.  The listing is left to the answers (store_answer()), which
+ * the main thread writes.
+ */
 static void *load_in_background(void *arg)
 {
-	load_now(arg);
+	struct tree_names *tn = arg;
+	struct hash128 was;
+
+	load_now(tn);
+	if (tn->ix_state <= 0)
+		return NULL;
+	id_index_save(tn->root, &tn->ix);
+	if (tn->listed && cache_enabled() &&
+	    !(id_vocab_stored(tn->root, &was) &&
+	      hash128_equal(was, tn->fingerprint)))
+		id_vocab_save(tn->root, tn->fingerprint, &tn->ix);
 	return NULL;
 }
 
@@ -749,6 +765,15 @@ int name_files_prefetch(const char *root, char *const *names, size_t nr)
 		ret = from_index(tn, need, nr_need);
 	free(need);
 	return ret;
+}
+
+void name_files_settle(const char *root)
+{
+	struct tree_names *tn;
+
+	for (tn = trees; tn; tn = tn->next)
+		if (!strcmp(tn->root, root))
+			join_loader(tn);
 }
 
 size_t name_files(const char *root, const char *name, char ***files)

@@ -42,5 +42,10 @@ int name_files_prefetch(const char *root, char *const *names, size_t nr);
  * that stored answers cannot be brought up to date.
  */
 void name_files_preload(const char *root);
+/*
+ * Wait for that thread: it writes the index and the vocabulary to the
+ * cache, and a process that exits under it leaves a temporary file.
+ */
+void name_files_settle(const char *root);
 
 #endif

@@ -10,6 +10,7 @@
 #define PTSYNC_SCAN_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 
 #include "lib/hash.h"
@@ -118,6 +119,13 @@ bool scan_tree_fingerprint(const char *root, struct hash128 *h);
 /* Its files (sorted) and their hashes, under the same conditions. */
 bool scan_tree_listing(const char *root, char *const **paths,
 		       const struct hash128 **hashes, size_t *nr);
+/*
+ * The identifier hashes (id_hash_buffer()) of file i of that listing, and
+ * the size and mtime it had, if the scan hashed them when it read the
+ * file: handed over once, *ids is the caller's to free.
+ */
+bool scan_tree_take_ids(const char *root, size_t i, uint32_t **ids,
+			size_t *nr, long long *size, long long *mtime);
 
 /* Scan one file's contents; exposed for the unit tests. */
 void scan_buffer(const char *path, const char *buf, size_t len,

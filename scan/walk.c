@@ -49,6 +49,7 @@ struct pool {
 	const struct scan_index *index;	/* NULL: no cache */
 	struct index_entry *entries;	/* one per file, for the new index */
 	atomic_size_t nr_read;		/* files read rather than indexed */
+	bool want_ids;			/* hash the identifiers of each read */
 };
 
 struct worker {
@@ -57,6 +58,7 @@ struct worker {
 	struct scan_result res;
 	char *buf;
 	size_t alloc;
+	struct id_scratch ids;
 };
 
 static void problem_errno(struct scan_result *res, const char *path, int err)
@@ -301,6 +303,18 @@ static void count_changed(const struct pool *pool, const struct index_entry *e)
 		cache_count(CS_FILES_CHANGED, 1);
 }
 
+/*
+ * The identifier hashes of the bytes just read, for the chains' name
+ * index (scan_tree_take_ids()): a cold check read every file of the tree
+ * a second time for them.  Never NULL: an empty array is hashed too.
+ */
+static void hash_ids(struct worker *w, struct index_entry *e, size_t len)
+{
+	e->nr_ids = id_hash_buffer_with(w->buf, len, &w->ids, &e->ids);
+	if (!e->ids)
+		e->ids = xcalloc(1, sizeof(*e->ids));
+}
+
 static void read_and_scan(struct worker *w, size_t i)
 {
 	struct pool *pool = w->pool;
@@ -328,6 +342,8 @@ static void read_and_scan(struct worker *w, size_t i)
 			pool->entries[i].path = rel;
 			record_entry(w, &pool->entries[i], &st, len, &before);
 			count_changed(pool, &pool->entries[i]);
+			if (pool->want_ids)
+				hash_ids(w, &pool->entries[i], len);
 		}
 	} else if (errno == EFBIG) {	/* it grew while we read it */
 		too_large(&w->res, rel, len);
@@ -354,6 +370,8 @@ static bool from_index(struct worker *w, size_t i)
 		return false;
 	pool->entries[i] = *old;
 	pool->entries[i].path = rel;
+	pool->entries[i].ids = NULL;
+	pool->entries[i].nr_ids = 0;
 	cache_count(CS_STAT_HITS, 1);
 	return true;
 }
@@ -378,6 +396,7 @@ static void *worker_main(void *arg)
 	}
 	free(w->buf);
 	w->buf = NULL;
+	id_scratch_free(&w->ids);
 	return NULL;
 }
 
@@ -526,6 +545,11 @@ static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
 	if (indexed && cache_enabled()) {
 		index_load(root, &old);
 		pool.index = &old;
+		/*
+		 * No index of the tree: a first run, every file is read, and
+		 * the chains will want the identifiers of each.
+		 */
+		pool.want_ids = nr_paths <= 0 && !old.nr;
 		pool.entries = xcalloc(pool.nr_files + 1,
 				       sizeof(*pool.entries));
 	}
@@ -533,8 +557,10 @@ static int scan(const char *root, char *const *paths, int nr_paths, int jobs,
 	if (pool.entries) {
 		update_index(root, &old, &pool, stamp, nr_paths <= 0);
 		remember(root, &pool, nr_paths <= 0);
-		for (i = 0; i < pool.nr_files; i++)
+		for (i = 0; i < pool.nr_files; i++) {
 			free(pool.entries[i].owned);
+			free(pool.entries[i].ids);
+		}
 		free(pool.entries);
 		index_free(&old);
 	}
