@@ -33,6 +33,12 @@ virtual json
 
 // (&init_mm) in a pattern also matches &init_mm (standard.iso's paren
 // isomorphism, on in make coccicheck too): one form in every rule.
+//
+// Each rule disables the isomorphisms that cannot apply to it: spatch
+// tries every one of standard.iso against every rule as it parses this
+// file, 0.08 s of each spatch start.  scripts/cocci-isos update rewrites
+// the lists after a rule changes; make check runs scripts/cocci-isos
+// check, which proves that each rule expands as it would with none.
 
 @initialize:python@
 @@
@@ -481,7 +487,16 @@ def enter_file(f):
 // init_mm in the pattern keeps spatch's keyword prefilter (coccigrep's
 // "grep query init_mm"): a rule without a token makes make coccicheck
 // parse every file of the tree.
-@file_start@
+@file_start disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 symbol init_mm;
 position p;
 @@
@@ -494,7 +509,16 @@ enter_file(p[0].file)
 
 // The approved helpers' own raw calls stay: the inline-function form
 // here, the macro form in helper_macro.
-@helper_fn@
+@helper_fn disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier h = {pgd_populate_kernel, p4d_populate_kernel};
 identifier pop = {pgd_populate, p4d_populate};
 expression K, E1, E2;
@@ -504,7 +528,16 @@ h(...) { <+... pop(K, E1, E2@hp) ...+> }
 
 // A #define body matches as a bare nest; spelling out the helpers'
 // "do { ... } while (0)" is a parse error in 1.1.1.
-@helper_macro@
+@helper_macro disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier h = {pgd_populate_kernel, p4d_populate_kernel};
 identifier pop = {pgd_populate, p4d_populate};
 position hm;
@@ -516,7 +549,16 @@ position hm;
 // (spatch names the "function" of a #define body something_else).  A body
 // that 1.1.1 cannot parse (statements without braces) holds no call that
 // the call rule could see either.
-@macro_fn@
+@macro_fn disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier m;
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
@@ -531,7 +573,16 @@ pc << macro_fn.pc;
 @@
 macro_at[key(pc[0])] = m
 
-@macro_obj@
+@macro_obj disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier m;
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
@@ -547,7 +598,16 @@ pc << macro_obj.pc;
 macro_at[key(pc[0])] = m
 
 // Every raw call on the kernel's page table outside the approved helpers.
-@call@
+@call disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
 expression E1, E2;
@@ -559,7 +619,16 @@ symbol init_mm;
 pop@pc((&init_mm), E1@pe, E2@p2)
 
 // p4d_alloc()/pud_alloc() on init_mm populate a pgd/p4d entry unsynced.
-@alloc depends on json@
+@alloc depends on json disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier palloc = {p4d_alloc, pud_alloc};
 expression X, A;
 position pc;
@@ -569,7 +638,16 @@ palloc@pc((&init_mm), X@pe, A)
 
 // Functions that take or return a page-table entry pointer: their
 // parameters, results and call sites are what the callers prove.
-@fdef depends on json@
+@fdef depends on json disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier f, P;
 type T;
 position pf;
@@ -586,7 +664,16 @@ pgd_t *f@pf(...) { ... }
 p4d_t *f@pf(...) { ... }
 )
 
-@fparam depends on json@
+@fparam depends on json disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier fdef.f, v;
 position fdef.pf;
 parameter list[k] ps;
@@ -594,7 +681,16 @@ type T, T2;
 @@
 T f@pf(ps, T2 v, ...) { ... }
 
-@fstatic depends on json@
+@fstatic depends on json disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier fdef.f;
 position ps;
 type T;
@@ -630,7 +726,16 @@ function_of(pf[0], f)["static"] = True
 # occurrence (see address_ids); its branch E matches every argument, so
 # one without identifiers is not lost.  A rule of its own for them costs
 # a second pass with the Python constraint over every call.
-@callarg depends on json@
+@callarg depends on json disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier callee : script:python() { wanted(callee) };
 expression list[n] es;
 expression E;
@@ -654,25 +759,43 @@ args[int(n)] = source(pe[0])
 arg_keys.setdefault(key(pc[0]), {})[int(n)] = key(pe[0])
 add_id(pe[0], v, pv, pf)
 
-@ret depends on json && fdef@
+@returned depends on json && fdef disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 expression E;
 position pe : script:python() { in_function(pe[0]) };
 @@
 return E@pe;
 
 @script:python depends on json@
-pe << ret.pe;
+pe << returned.pe;
 @@
 functions[(pe[0].file, pe[0].current_element)]["returns"].append(
 	(key(pe[0]), source(pe[0])))
 
 // A parameter changed on the way to a return: such a returned entry does
 // not prove the caller's address.
-@retmod depends on json exists@
+@retmod depends on json disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 assignment operator aop;
 identifier v;
 expression E, F;
-position ret.pe, pm;
+position returned.pe, pm;
 @@
 \(v@pm aop F\|v@pm++\|v@pm--\|++v@pm\|--v@pm\|&v@pm\)
 ...
@@ -687,7 +810,16 @@ changed.add((pm[0].file, pm[0].current_element, v))
 # Where an entry comes from: one rule per kind of origin.  The tables
 # that are the kernel's by name index to its entries; any other table
 # must show whose it is (origin_table).
-@origin_k depends on call || alloc || callarg@
+@origin_k depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 expression A, O;
 identifier kt = {swapper_pg_dir, init_top_pgt};
 position po, pa;
@@ -712,7 +844,16 @@ add_origin(po[0], "pgd", pa[0])
 
 # Another mm_struct by name (&efi_mm), another table: not the kernel's.
 # A pointer to some mm is no origin at all: it may be &init_mm.
-@origin_private depends on call || alloc || callarg@
+@origin_private depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 expression A, T;
 identifier M;
 position po, pa, pt;
@@ -737,7 +878,16 @@ pt << origin_private.pt;
 add_origin(po[0], "pgd", pa[0], owner="'%s'" % source(pt[0]))
 
 // po is where the whole expression starts: the ampersand of &T[i].
-@origin_table depends on call || alloc || callarg@
+@origin_table depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 expression A, T, O;
 identifier kt = {swapper_pg_dir, init_top_pgt};
 position po, pa, pt;
@@ -759,7 +909,16 @@ pt << origin_table.pt;
 @@
 add_origin(po[0], "pgd", pa[0], table=pt[0])
 
-@origin_lower depends on call || alloc || callarg@
+@origin_lower depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 expression A, X, O;
 identifier palloc = {p4d_alloc, pud_alloc};
 identifier poff = {p4d_offset, pud_offset};
@@ -799,7 +958,16 @@ add_origin(po[0], level_of(poff or palloc or pidx), pa[0], parent=px[0])
 // disjunction of the shapes would lose p4d_offset(pgd_offset_k(a), b)'s
 // b: a later branch never matches in a statement where an earlier one
 // does).  The nest's branches are tried in order at each subterm.
-@address_ids depends on call || alloc || callarg@
+@address_ids depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	mkinit, fld_to_ptr, sizeof_type_expr@
 identifier at = {pgd_offset_k, pgd_index, p4d_index, pud_index, pgd_offset,
 		 pgd_offset_pgd, pgd_offset_raw, p4d_offset, pud_offset,
 		 p4d_alloc, pud_alloc};
@@ -836,7 +1004,16 @@ for q in pg:
 
 # The page-table pointers a function gets from its callers: an entry in
 # such a table is the kernel's only if every caller says so.
-@ptrparam depends on call || alloc || callarg@
+@ptrparam depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier fn, P;
 type T;
 position pf;
@@ -858,7 +1035,16 @@ ptr_params.add((pf[0].file, fn, P))
 
 # Every value a page-table pointer gets in a function, for whose table it
 # is, and pointers just allocated.
-@assign depends on call || alloc || callarg@
+@assign depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 typedef pgd_t;
 typedef p4d_t;
 typedef pud_t;
@@ -875,7 +1061,16 @@ po << assign.po;
 assigns.setdefault((po[0].file, po[0].current_element, x), []).append(
 	(key(po[0]), source(po[0])))
 
-@assign_decl depends on call || alloc || callarg@
+@assign_decl depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier x;
 expression O;
 position po;
@@ -898,7 +1093,16 @@ po << assign_decl.po;
 assigns.setdefault((po[0].file, po[0].current_element, x), []).append(
 	(key(po[0]), source(po[0])))
 
-@newtable depends on call || alloc || callarg@
+@newtable depends on call || alloc || callarg disable
+	add_signed, add_int1, add_int2, not_int1, not_int2, not_ptr1, not_ptr2,
+	commeq, commneq, is_zero, isnt_zero, is_null, isnt_null1, bitor_comm,
+	bitand_comm, plus_comm, mult_comm, plus_assoc, minus_assoc,
+	plus_minus_assoc1, plus_minus_assoc2, times_assoc, div_assoc,
+	times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq, inc, for_inc,
+	unlikely, bsd_branch_pred, paren, zero_multiple_format, neg_if, ne_if,
+	drop_else, neg_if_exp, decl_init, extern_decl_init, static_decl_init,
+	braces0, braces1, braces2, braces3, braces4, ret, ptr_to_array, mkinit,
+	fld_to_ptr, sizeof_type_expr@
 identifier x, f;
 expression list es;
 type T;
@@ -917,7 +1121,16 @@ p << newtable.p;
 @@
 fresh_table(p[0], x, f)
 
-@newtable_decl depends on call || alloc || callarg@
+@newtable_decl depends on call || alloc || callarg disable
+	add_signed, add_int1, add_int2, not_int1, not_int2, not_ptr1, not_ptr2,
+	commeq, commneq, is_zero, isnt_zero, is_null, isnt_null1, bitor_comm,
+	bitand_comm, plus_comm, mult_comm, plus_assoc, minus_assoc,
+	plus_minus_assoc1, plus_minus_assoc2, times_assoc, div_assoc,
+	times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq, inc, for_inc,
+	unlikely, bsd_branch_pred, paren, zero_multiple_format, neg_if, ne_if,
+	drop_else, neg_if_exp, decl_init, extern_decl_init, static_decl_init,
+	braces0, braces1, braces2, braces3, braces4, ret, ptr_to_array, mkinit,
+	fld_to_ptr, sizeof_type_expr@
 identifier x, f;
 expression list es;
 type T, T2;
@@ -937,7 +1150,16 @@ p << newtable_decl.p;
 fresh_table(p[0], x, f)
 
 # The uses that are plain identifiers get the flow rules below.
-@useid depends on call || alloc || callarg@
+@useid depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier p;
 identifier pop = {pgd_populate, p4d_populate, pgd_populate_safe,
 		  p4d_populate_safe};
@@ -960,7 +1182,16 @@ callee(es, \(p@pe \& x\), ...)
 )
 
 // Assignments to the pointer that reach the use unchanged.
-@def exists@
+@def disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 identifier useid.p;
 expression O, E;
 position useid.pe, pd, po;
@@ -983,10 +1214,19 @@ defs.setdefault(key(pe[0]), []).append((int(pd[0].line), key(po[0]),
 					 source(po[0])))
 
 // A pointer returned as it was last set: the value it was set to.
-@retdef depends on json && fdef exists@
+@retdef depends on json && fdef disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 identifier p;
 expression O, E;
-position ret.pe, pd, po;
+position returned.pe, pd, po;
 type T;
 @@
 (
@@ -998,14 +1238,23 @@ p@pd = O@po
 return p@pe;
 
 @script:python@
-pe << ret.pe;
+pe << returned.pe;
 pd << retdef.pd;
 po << retdef.po;
 @@
 defs.setdefault(key(pe[0]), []).append((int(pd[0].line), key(po[0]),
 					 source(po[0])))
 
-@param exists@
+@param disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 identifier useid.p, fn;
 expression E;
 position useid.pe;
@@ -1025,7 +1274,16 @@ fn << param.fn;
 params[key(pe[0])] = p
 
 # Steps of the pointer that reach the use.
-@advance exists@
+@advance disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 identifier useid.p;
 expression E, F;
 position useid.pe, pa;
@@ -1042,7 +1300,16 @@ advances.setdefault(key(pe[0]), []).append(pos(pa[0]))
 
 # Changes of a variable between the pointer's origin and the use, and
 # between the function's entry and the use of a parameter.
-@addrmod exists@
+@addrmod disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 assignment operator aop;
 identifier useid.p;
 identifier v : script:python() { may_be_address(v) };
@@ -1062,7 +1329,16 @@ p@pe
 
 // A variable whose address is taken anywhere in the function may change
 // through that pointer where no rule sees it.
-@addrtaken depends on call || alloc || callarg@
+@addrtaken depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier v : script:python() { may_be_address(v) };
 position pm;
 @@
@@ -1083,7 +1359,16 @@ pm << addrmod.pm;
 @@
 mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (int(pd[0].line),))
 
-@parammod exists@
+@parammod disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr exists@
 assignment operator aop;
 identifier useid.p, v, fn;
 expression E, F;
@@ -1106,7 +1391,16 @@ pm << parammod.pm;
 mods.setdefault(key(pe[0]), []).append((v,) + pos(pm[0]) + (None,))
 
 # The kernel's walk idiom: pointer and address step in one expression.
-@step depends on call || alloc || callarg@
+@step depends on call || alloc || callarg disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier p, v;
 expression F, G;
 position pa, pm;
@@ -1128,7 +1422,16 @@ pairs.append((p, pos(pa[0]), v, pos(pm[0])))
 // Each function's section, from its attribute: one position per
 // section (a script cannot take an attribute name in 1.1.1), the plain
 // definition last.  Functions with __section("...") do not parse in 1.1.1.
-@sect depends on call || alloc@
+@sect depends on call || alloc disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 attribute name __init, __meminit, __ref, __exit, __head, __cpuinit,
 	__devinit, __init_or_module, __init_memblock, noinstr;
 identifier fn;
@@ -1177,7 +1480,16 @@ add_section(fn, [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10])
 
 // A variable changed inside the call's own arguments: the helper would
 // read the address in an order C leaves open.
-@argmod depends on call@
+@argmod depends on call disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier call.pop;
 position call.pc;
 expression F;
@@ -1192,7 +1504,16 @@ v << argmod.v;
 @@
 arg_mods.setdefault(key(pc[0]), set()).add(v)
 
-@depends on context@
+@context_mark depends on context disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier call.pop;
 position call.pc;
 @@
@@ -1250,7 +1571,16 @@ else:
 		int(p.line), int(p.column), int(p.line_end), int(p.column_end))
 	coccinelle.A = cocci.make_expr(d["address"])
 
-@rewrite depends on patch@
+@rewrite depends on patch disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, zero_multiple_format, neg_if,
+	ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 position convertible.q;
 expression convertible.A;
 expression E1, E2;
@@ -1273,11 +1603,29 @@ expression E1, E2;
 
 // The include goes after the last <linux/...> include of the top block:
 // above the first declaration or function definition.
-@has_pgalloc depends on rewrite@
+@has_pgalloc depends on rewrite disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 @@
 #include <linux/pgalloc.h>
 
-@code_decl depends on rewrite && !has_pgalloc@
+@code_decl depends on rewrite && !has_pgalloc disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 declaration d;
 position q;
 @@
@@ -1288,7 +1636,16 @@ q << code_decl.q;
 @@
 code_at(q[0])
 
-@code_fn depends on rewrite && !has_pgalloc@
+@code_fn depends on rewrite && !has_pgalloc disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 identifier f;
 position q;
 @@
@@ -1299,7 +1656,16 @@ q << code_fn.q;
 @@
 code_at(q[0])
 
-@linux_any depends on rewrite && !has_pgalloc@
+@linux_any depends on rewrite && !has_pgalloc disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 position p;
 @@
 #include <linux/...>@p
@@ -1309,12 +1675,30 @@ p << linux_any.p;
 @@
 linux_includes.setdefault(p[0].file, []).append(int(p[0].line))
 
-@linux_include depends on rewrite && !has_pgalloc@
+@linux_include depends on rewrite && !has_pgalloc disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 position p : script:python() { last_linux_include(p[0]) };
 @@
 #include <linux/...>@p
 
-@depends on rewrite@
+@add_include depends on rewrite disable
+	drop_cast, add_signed, add_int1, add_int2, not_int1, not_int2,
+	not_ptr1, not_ptr2, commeq, commneq, is_zero, isnt_zero, is_null,
+	isnt_null1, bitor_comm, bitand_comm, plus_comm, mult_comm, plus_assoc,
+	minus_assoc, plus_minus_assoc1, plus_minus_assoc2, times_assoc,
+	div_assoc, times_div_assoc1, times_div_assoc2, gtr_lss, gtr_lss_eq,
+	inc, for_inc, unlikely, bsd_branch_pred, paren, zero_multiple_format,
+	neg_if, ne_if, drop_else, neg_if_exp, decl_init, extern_decl_init,
+	static_decl_init, braces0, braces1, braces2, braces3, braces4, ret,
+	ptr_to_array, mkinit, fld_to_ptr, sizeof_type_expr@
 position linux_include.p;
 @@
 #include <linux/...>@p
