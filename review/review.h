@@ -75,7 +75,8 @@ int review_run(const char *const *argv, const char *cwd, const char *in,
  * Split text (an mbox or mboxrd of a series, a format-patch file, one
  * mail, or a plain diff) into patches with git mailsplit and git
  * mailinfo, which undo base64, quoted-printable and RFC 2047, and parse
- * their diffs.  0, or -1 with a message in *err.
+ * their diffs; a bare diff that git would hand back unchanged is parsed
+ * as it is.  0, or -1 with a message in *err.
  */
 int patch_set_parse(const char *text, struct patch_set *ps, char **err);
 /*
