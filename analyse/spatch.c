@@ -188,13 +188,23 @@ static int write_groups(struct pool *p, struct batch *b)
 
 /*
  * Where spatch writes the rewritten file (-o): a name in the run's
- * directory with no file yet, so that a run which wrote none leaves none.
+ * directory with no file yet, so that a run which wrote none leaves none;
+ * absolute, since spatch and diff run in the tree (TMPDIR may be relative).
  */
 static int rewrite_file(struct batch *b)
 {
+	char cwd[2048], *path;
+
 	if (make_temp(b->rewrite, sizeof(b->rewrite), "rewrite"))
 		return -1;
 	unlink(b->rewrite);
+	if (b->rewrite[0] == '/')
+		return 0;
+	if (!getcwd(cwd, sizeof(cwd)))
+		return -1;
+	path = path_join(cwd, b->rewrite);
+	snprintf(b->rewrite, sizeof(b->rewrite), "%s", path);
+	free(path);
 	return 0;
 }
 
