@@ -24,6 +24,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "lib/cache.h"
 #include "lib/cache_pack.h"
@@ -520,6 +521,11 @@ static void *load_in_background(void *arg)
 	load_now(tn);
 	if (tn->ix_state <= 0)
 		return NULL;
+	/*
+	 * Nothing waits for the writes but the end of the run: spatch goes
+	 * first (on Linux the nice value is this thread's alone).
+	 */
+	setpriority(PRIO_PROCESS, 0, 19);
 	id_index_save(tn->root, &tn->ix);
 	if (tn->listed && cache_enabled() &&
 	    !(id_vocab_stored(tn->root, &was) &&
