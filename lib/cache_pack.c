@@ -76,6 +76,7 @@ static void shard_key(const struct cache_pack *p, const struct shard *s,
 {
 	cache_key_init(k, p->kind, p->version);
 	cache_key_add_str(k, "pack");
+	cache_key_add_u64(k, CACHE_PACK_SHARDS);
 	cache_key_add_u64(k, s - p->shards);
 }
 

@@ -26,8 +26,13 @@
 #include "lib/cache.h"
 #include "lib/hash.h"
 
-/* Shards per pack, and the bytes of entries a shard keeps at most. */
-#define CACHE_PACK_SHARDS	64
+/*
+ * Shards per pack, and the bytes of entries a shard keeps at most.  A
+ * cold check of 6.12 fills 16 shards to 20 KB on average, 400 KB at
+ * most; each shard is a file to create, which ext4 makes dear right
+ * after a cache was emptied (64 per kind cost a cold check 0.1 s).
+ */
+#define CACHE_PACK_SHARDS	16
 #define CACHE_PACK_SHARD_MAX	(1u << 20)
 
 struct cache_pack;
