@@ -71,13 +71,19 @@ static struct shard *shard_of(struct cache_pack *p, struct hash128 key)
 	return &p->shards[cache_pack_shard(key)];
 }
 
+void cache_pack_shard_key(enum cache_kind kind, unsigned int version,
+			  unsigned int shard, struct cache_key *k)
+{
+	cache_key_init(k, kind, version);
+	cache_key_add_str(k, "pack");
+	cache_key_add_u64(k, CACHE_PACK_SHARDS);
+	cache_key_add_u64(k, shard);
+}
+
 static void shard_key(const struct cache_pack *p, const struct shard *s,
 		      struct cache_key *k)
 {
-	cache_key_init(k, p->kind, p->version);
-	cache_key_add_str(k, "pack");
-	cache_key_add_u64(k, CACHE_PACK_SHARDS);
-	cache_key_add_u64(k, s - p->shards);
+	cache_pack_shard_key(p->kind, p->version, s - p->shards, k);
 }
 
 static size_t *slot_of(struct shard *s, struct hash128 key)

@@ -38,6 +38,9 @@
 struct cache_pack;
 
 struct cache_pack *cache_pack_new(enum cache_kind kind, unsigned int version);
+/* The cache key of a shard's object (the shard count is part of it). */
+void cache_pack_shard_key(enum cache_kind kind, unsigned int version,
+			  unsigned int shard, struct cache_key *k);
 /*
  * The entry stored under key (*len bytes, valid until the next flush),
  * or NULL for a miss.  Its shard is read at the first lookup.

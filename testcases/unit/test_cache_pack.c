@@ -188,9 +188,7 @@ static void test_garbage(void)
 	struct cache_key k;
 	size_t corrupt = cache_counter(CS_CORRUPT), len;
 
-	cache_key_init(&k, KIND, VERSION);
-	cache_key_add_str(&k, "pack");
-	cache_key_add_u64(&k, 0);
+	cache_pack_shard_key(KIND, VERSION, cache_pack_shard(key(1)), &k);
 	CHECK(!cache_put(&k, "\377\377\377\377\377\377\377\177junk", 12),
 	      "a shard of garbage");
 	p = cache_pack_new(KIND, VERSION);
