@@ -613,13 +613,7 @@ static void walk_tree(struct walker *w, int jobs)
 	for (i = 0; i < n; i++) {
 		if (started[i])
 			pthread_join(tids[i], NULL);
-		grow_array((void **)&w->files.v, &w->files.alloc,
-			   w->files.nr + t[i].files.nr, sizeof(*w->files.v));
-		if (t[i].files.nr)
-			memcpy(w->files.v + w->files.nr, t[i].files.v,
-			       t[i].files.nr * sizeof(*w->files.v));
-		w->files.nr += t[i].files.nr;
-		free(t[i].files.v);
+		MERGE(&w->files, &t[i].files, v, nr, alloc);
 		if (i) {
 			merge_result(w->res, t[i].res);
 			free(t[i].res);
