@@ -314,25 +314,12 @@ int series_dir_check(const char *dir, bool force)
 	return 0;
 }
 
-static int make_dirs(const char *dir)
+static int make_series_dir(const char *dir)
 {
-	char *copy = xstrdup(dir), *p;
-	int ret = 0;
+	int ret = make_dirs(dir, true, 0777);
 
-	for (p = copy + 1; *p && !ret; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0777) && errno != EEXIST)
-			ret = -1;
-		*p = '/';
-	}
-	if (!ret && mkdir(copy, 0777) && errno != EEXIST)
-		ret = -1;
 	if (ret)
-		diag("cannot create %s: %s", dir,
-			strerror(errno));
-	free(copy);
+		diag("cannot create %s: %s", dir, strerror(errno));
 	return ret;
 }
 
@@ -400,7 +387,7 @@ int convert_series(const char *root, const struct series_opts *o,
 		free(s.author);
 		return -1;
 	}
-	ret = series_dir_check(o->dir, o->force) || make_dirs(o->dir) ? -1 : 0;
+	ret = series_dir_check(o->dir, o->force) || make_series_dir(o->dir) ? -1 : 0;
 	if (ret) {
 		free(s.author);
 		free(s.base);

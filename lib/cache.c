@@ -294,26 +294,6 @@ bool cache_has(const struct cache_key *k)
 	return there;
 }
 
-static int mkdir_p(const char *dir)
-{
-	char *copy = xstrdup(dir), *p, c;
-	int ret = 0;
-
-	for (p = copy + 1; ; p++) {
-		if (*p && *p != '/')
-			continue;
-		c = *p;
-		*p = '\0';
-		if (mkdir(copy, 0700) && errno != EEXIST)
-			ret = -1;
-		*p = c;
-		if (!c)
-			break;
-	}
-	free(copy);
-	return ret;
-}
-
 static void write_tag(void)
 {
 	char *tag = path_join(cache.dir, "CACHEDIR.TAG");
@@ -380,7 +360,7 @@ int cache_put(const struct cache_key *k, const void *data, size_t len)
 	*slash = '\0';
 	tmp = xasprintf("%s/" STORE "/tmp-%d-%u", cache.dir, (int)getpid(),
 			atomic_fetch_add(&seq, 1));
-	if (!mkdir_p(dir) && !write_object(tmp, k, data, len) &&
+	if (!make_dirs(dir, true, 0700) && !write_object(tmp, k, data, len) &&
 	    !rename(tmp, path))
 		ret = 0;
 	if (!ret && !cache.wrote)

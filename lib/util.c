@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -118,6 +119,27 @@ char *path_join(const char *dir, const char *name)
 	if (dir[l - 1] == '/')
 		return xasprintf("%s%s", dir, name);
 	return xasprintf("%s/%s", dir, name);
+}
+
+int make_dirs(const char *path, bool whole, unsigned int mode)
+{
+	char *copy = xstrdup(path), *p;
+	int ret = 0, err = 0;
+
+	for (p = copy + 1; *p && !ret; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, mode) && errno != EEXIST)
+			ret = -1;
+		*p = '/';
+	}
+	if (!ret && whole && mkdir(copy, mode) && errno != EEXIST)
+		ret = -1;
+	err = errno;
+	free(copy);
+	errno = err;
+	return ret;
 }
 
 bool str_starts_with(const char *s, const char *prefix)

@@ -33,6 +33,13 @@ char *read_file(const char *path, size_t *len);
 /* Join dir and name with one slash. */
 char *path_join(const char *dir, const char *name);
 
+/*
+ * Create the folders of path that are missing, with mode: every one above
+ * its last component, and that one too when whole.  0, or -1 with errno
+ * set by the mkdir() that failed.
+ */
+int make_dirs(const char *path, bool whole, unsigned int mode);
+
 /* Append more to *buf (NULL to start a string) and free more. */
 void str_append(char **buf, char *more);
 

@@ -19,29 +19,12 @@
 #include "lib/util.h"
 #include "review/review.h"
 
-static int mkdirs(const char *path)
-{
-	char *copy = xstrdup(path), *p;
-	int ret = 0;
-
-	for (p = copy + 1; *p && !ret; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(copy, 0700) && errno != EEXIST)
-			ret = -1;
-		*p = '/';
-	}
-	free(copy);
-	return ret;
-}
-
 static int write_file(const char *path, const char *data, size_t len)
 {
 	FILE *f;
 	int ret;
 
-	if (mkdirs(path))
+	if (make_dirs(path, false, 0700))
 		return -1;
 	f = fopen(path, "w");
 	if (!f)
@@ -90,7 +73,7 @@ static int copy_blob(const char *kdir, const char *id, const char *dst)
 {
 	char *spec = xasprintf("%s^{blob}", id);
 	const char *argv[7] = { "git", "-C", kdir, "cat-file", "blob", spec };
-	int ret = mkdirs(dst) || review_run(argv, NULL, NULL, dst, NULL);
+	int ret = make_dirs(dst, false, 0700) || review_run(argv, NULL, NULL, dst, NULL);
 
 	if (ret)
 		unlink(dst);
@@ -122,7 +105,7 @@ static int copy_base(const char *kdir, const char *base,
 
 		spec = xasprintf("%s:%s", base, path);
 		argv[4] = spec;
-		if (mkdirs(dst) || review_run(argv, NULL, NULL, dst, NULL))
+		if (make_dirs(dst, false, 0700) || review_run(argv, NULL, NULL, dst, NULL))
 			unlink(dst);
 		free(spec);
 		return 0;
