@@ -19,6 +19,7 @@
 
 #include "analyse/spatch.h"
 #include "analyse/spatch_setup.h"
+#include "analyse/spatch_slice.h"
 #include "lib/run.h"
 #include "lib/tmpdir.h"
 #include "lib/util.h"
@@ -37,6 +38,7 @@ struct batch {
 
 struct pool {
 	const struct spatch_config *cfg;
+	const char *dir;	/* where spatch runs: the tree or its slice */
 	char *const *paths;
 	struct analysis *out;
 	char **argv;		/* spatch and its options; files appended */
@@ -222,7 +224,7 @@ static int start(struct pool *p, struct batch *b)
 {
 	char **argv = xcalloc(p->nr_argv + b->nr + 8, sizeof(*argv));
 	struct run_cmd c = {
-		.argv = argv, .dir = p->cfg->root,
+		.argv = argv, .dir = p->dir,
 		.out_path = b->out, .err_path = b->err,
 		.env = p->cfg->python_env,
 	};
@@ -583,7 +585,7 @@ static void plan(struct pool *p, size_t nr)
 	size_t i, j, k, lightest;
 
 	for (i = 0; i < nr; i++)
-		size[i] = file_size(p->cfg->root, p->paths[i]);
+		size[i] = file_size(p->dir, p->paths[i]);
 	for (i = 0; i < nr; i++) {
 		for (j = i; j > 0 && size[order[j - 1]] < size[i]; j--)
 			order[j] = order[j - 1];
@@ -612,8 +614,9 @@ static void plan(struct pool *p, size_t nr)
 int spatch_run_files(const struct spatch_config *cfg, char *const *files,
 		     size_t nr, struct analysis *out)
 {
-	struct pool p = { .cfg = cfg, .paths = files, .out = out };
-	char *spatch = spatch_find(cfg->spatch);
+	struct pool p = { .cfg = cfg, .dir = cfg->root, .paths = files,
+			  .out = out };
+	char *spatch = spatch_find(cfg->spatch), *sliced = NULL;
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
@@ -631,6 +634,10 @@ int spatch_run_files(const struct spatch_config *cfg, char *const *files,
 	}
 	build_argv(&p, spatch);
 	free(spatch);
+	if (spatch_may_slice(cfg->mode, cfg->with_patch, files, nr))
+		sliced = spatch_slice_tree(cfg->root, files, nr);
+	if (sliced)
+		p.dir = sliced;
 	p.running = xcalloc(cfg->jobs, sizeof(*p.running));
 	plan(&p, nr);
 	while (p.nr_queue || p.nr_running) {
@@ -650,6 +657,9 @@ int spatch_run_files(const struct spatch_config *cfg, char *const *files,
 	free(p.argv);
 	free(p.queue);
 	free(p.running);
+	if (sliced)
+		tmpdir_remove_tree(sliced);
+	free(sliced);
 	return 0;
 }
 
