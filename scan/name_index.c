@@ -78,6 +78,13 @@ struct tree_names {
 	int vocab_state;	/* 0 not read, 1 read, -1 none */
 	pthread_t loader;	/* loading ix ahead of the first question */
 	bool loading;
+	/*
+	 * The loader says when ix is loaded: the chains need no more, and
+	 * its writes of ix and the vocabulary go on beside them.
+	 */
+	pthread_mutex_t lock;
+	pthread_cond_t loaded_cond;
+	bool loaded;
 	struct tree_names *next;
 };
 
@@ -113,9 +120,29 @@ static void free_strings(char **v, size_t nr)
 
 static void join_loader(struct tree_names *tn)
 {
-	if (tn->loading)
+	if (tn->loading) {
 		pthread_join(tn->loader, NULL);
+		pthread_cond_destroy(&tn->loaded_cond);
+		pthread_mutex_destroy(&tn->lock);
+	}
 	tn->loading = false;
+}
+
+/* Until the loader has ix: its writes need not be waited for. */
+static void wait_loaded(struct tree_names *tn)
+{
+	pthread_mutex_lock(&tn->lock);
+	while (!tn->loaded)
+		pthread_cond_wait(&tn->loaded_cond, &tn->lock);
+	pthread_mutex_unlock(&tn->lock);
+}
+
+static void say_loaded(struct tree_names *tn)
+{
+	pthread_mutex_lock(&tn->lock);
+	tn->loaded = true;
+	pthread_cond_signal(&tn->loaded_cond);
+	pthread_mutex_unlock(&tn->lock);
 }
 
 static void forget(struct tree_names *tn)
@@ -483,7 +510,8 @@ static void vocab_refresh(struct tree_names *tn)
 {
 	struct hash128 was;
 
-	if (!tn->listed || !cache_enabled() ||
+	/* a loader writes this tree's vocabulary itself */
+	if (tn->loading || !tn->listed || !cache_enabled() ||
 	    (id_vocab_stored(tn->root, &was) &&
 	     hash128_equal(was, tn->fingerprint)))
 		return;
@@ -519,6 +547,7 @@ static void *load_in_background(void *arg)
 	struct hash128 was;
 
 	load_now(tn);
+	say_loaded(tn);
 	if (tn->ix_state <= 0)
 		return NULL;
 	/*
@@ -534,11 +563,16 @@ static void *load_in_background(void *arg)
 	return NULL;
 }
 
-/* The index, now that a name needs it. */
+/*
+ * The index, now that a name needs it.  A loader still writing it and
+ * the vocabulary only reads it, as the questions do; it is joined at the
+ * end of the run (name_files_settle()) or before the index goes.
+ */
 static int load_index(struct tree_names *tn)
 {
-	join_loader(tn);
-	if (!tn->ix_state) {
+	if (tn->loading) {
+		wait_loaded(tn);
+	} else if (!tn->ix_state) {
 		load_now(tn);
 		if (tn->ix_state > 0)
 			id_index_save(tn->root, &tn->ix);
@@ -743,8 +777,15 @@ void name_files_preload(const char *root)
 		    cache_counter(CS_FILES_CHANGED) <= MAX_CHANGED)
 			return;
 	}
+	pthread_mutex_init(&tn->lock, NULL);
+	pthread_cond_init(&tn->loaded_cond, NULL);
+	tn->loaded = false;
 	tn->loading = !pthread_create(&tn->loader, NULL, load_in_background,
 				      tn);
+	if (!tn->loading) {
+		pthread_cond_destroy(&tn->loaded_cond);
+		pthread_mutex_destroy(&tn->lock);
+	}
 }
 
 int name_files_prefetch(const char *root, char *const *names, size_t nr)
