@@ -226,7 +226,7 @@ static int start(struct pool *p, struct batch *b)
 	struct run_cmd c = {
 		.argv = argv, .dir = p->dir,
 		.out_path = b->out, .err_path = b->err,
-		.env = p->cfg->python_env,
+		.env = p->cfg->env,
 	};
 	struct run_job job;
 	size_t i;

@@ -64,8 +64,12 @@ struct spatch_config {
 	const char *spatch;	/* program, searched in PATH when no slash */
 	const char *cocci;	/* the semantic patch */
 	const char *python;	/* interpreter for spatch, or NULL */
-	/* "LD_PRELOAD=<its libpython>" for spatch's start, or NULL */
-	char *python_env[2];
+	/*
+	 * Set in spatch's environment, NULL-ended: "LD_PRELOAD=<its
+	 * libpython>" for its start, OCAMLRUNPARAM for its GC (see
+	 * analyse/spatch_config.c); spatch_config_release() frees them.
+	 */
+	char *env[3];
 	int jobs;		/* processes at once */
 	int timeout;		/* seconds per file */
 	/*
@@ -85,6 +89,9 @@ struct spatch_config {
 	atomic_int *stop;
 	void (*progress)(size_t done, size_t total);
 };
+
+/* Free what spatch_config_init() allocated. */
+void spatch_config_release(struct spatch_config *cfg);
 
 /* The spatch program's full path, or NULL when it cannot be run. */
 char *spatch_find(const char *spatch);

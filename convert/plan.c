@@ -245,8 +245,7 @@ static int run_patch_mode(const struct convert_opts *o,
 	if (!cfg.cocci || analyse_files(&cfg, files, nr, &an)) {
 		diag("cannot run spatch (%s)",
 			cfg.cocci ? cfg.spatch : "populate_kernel.cocci not found");
-		free((char *)cfg.cocci);
-		free(cfg.python_env[0]);
+		spatch_config_release(&cfg);
 		analysis_free(&an);
 		forget_proven(proven);
 		return -1;
@@ -254,8 +253,7 @@ static int run_patch_mode(const struct convert_opts *o,
 	forget_proven(proven);
 	for (i = 0; i < an.nr_files; i++)
 		plan_file(plan, o->root, &an.files[i]);
-	free((char *)cfg.cocci);
-	free(cfg.python_env[0]);
+	spatch_config_release(&cfg);
 	analysis_free(&an);
 	return 0;
 }
