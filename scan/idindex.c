@@ -51,7 +51,7 @@ static void index_file(struct ix_pool *p, size_t i, struct ix_buf *b)
 	if (p->ix->ids[i])	/* from the cache or the scan */
 		return;
 	cache_count(CS_INDEX_READS, 1);
-	fd = p->rootfd < 0 ? -1 : openat(p->rootfd, path, O_RDONLY | O_CLOEXEC);
+	fd = p->rootfd < 0 ? -1 : scan_open_file(p->rootfd, path, O_CLOEXEC);
 	if (fd < 0) {
 		char *full = path_join(p->root, path), *buf;
 

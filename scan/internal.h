@@ -25,6 +25,15 @@ void scan_c_includes(const char *path, const char *buf, size_t len,
 bool scan_read_fd(int fd, size_t size, size_t max, char **buf,
 		  size_t *alloc, size_t *len);
 
+/*
+ * openat(dirfd, rel, O_RDONLY | flags), without updating the file's
+ * access time when the process may (git does the same): a cold check of
+ * a tree copied with cp -al (new ctimes) dirtied and journaled all 60k
+ * inodes for it.  Where O_NOATIME is refused (not the file's owner), it
+ * is never asked for again.
+ */
+int scan_open_file(int dirfd, const char *rel, int flags);
+
 struct id_index;
 /* Arrays for ix->nr_files; then hash every file without ids yet. */
 void id_index_alloc(struct id_index *ix);

@@ -281,6 +281,20 @@ static void sort_unique(struct file_list *files)
 	files->nr = n;
 }
 
+int scan_open_file(int dirfd, const char *rel, int flags)
+{
+	static atomic_bool refused;
+	int fd;
+
+	if (!atomic_load_explicit(&refused, memory_order_relaxed)) {
+		fd = openat(dirfd, rel, O_RDONLY | O_NOATIME | flags);
+		if (fd >= 0 || errno != EPERM)
+			return fd;
+		atomic_store_explicit(&refused, true, memory_order_relaxed);
+	}
+	return openat(dirfd, rel, O_RDONLY | flags);
+}
+
 /*
  * A short read once the size fstat() gave is reached is the end of the
  * file: asking again for the read() that returns 0 was one system call
@@ -383,7 +397,7 @@ static void read_and_scan(struct worker *w, size_t i)
 
 	atomic_fetch_add(&pool->nr_read, 1);
 	cache_count(CS_FILES_READ, 1);
-	fd = openat(pool->rootfd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	fd = scan_open_file(pool->rootfd, rel, O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		problem_errno(&w->res, rel, errno);
 		return;
