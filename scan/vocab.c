@@ -131,6 +131,33 @@ static uint64_t words_for(const struct id_index *ix)
 	return bits / 64;
 }
 
+/*
+ * The filter's 8 MiB are far bigger than a core's caches, and each of
+ * the index's 15 million identifiers sets three random bits: fetching an
+ * identifier's words a few identifiers ahead lets those misses overlap.
+ * On 6.12, id_vocab_save() alone: 0.14-0.25 s down to 0.06-0.12 s.
+ */
+#define LOOKAHEAD 8
+
+static void fetch_probes(const uint64_t *words, uint64_t mask, uint32_t id)
+{
+	int k;
+
+	for (k = 0; k < PROBES; k++)
+		__builtin_prefetch(&words[probe(id, k, mask) / 64], 1);
+}
+
+static void set_probes(uint64_t *words, uint64_t mask, uint32_t id)
+{
+	uint64_t b;
+	int k;
+
+	for (k = 0; k < PROBES; k++) {
+		b = probe(id, k, mask);
+		words[b / 64] |= 1ULL << (b % 64);
+	}
+}
+
 /* Write to a new file and rename it: readers never see half of one. */
 static bool write_vocab(const char *path, const struct vocab_head *h,
 			const uint64_t *words)
@@ -153,22 +180,22 @@ bool id_vocab_save(const char *root, struct hash128 fingerprint,
 {
 	struct vocab_head h = { .fingerprint = fingerprint };
 	char *path = vocab_path(root);
-	uint64_t *words, b;
+	uint64_t *words, mask;
 	size_t i, j;
 	bool ok;
-	int k;
 
 	if (!path)
 		return false;
 	memcpy(h.magic, VOCAB_MAGIC, sizeof(h.magic));
 	h.nr_words = words_for(ix);
 	words = xcalloc(h.nr_words, sizeof(*words));
+	mask = h.nr_words * 64 - 1;
 	for (i = 0; i < ix->nr_files; i++)
-		for (j = 0; j < ix->nr_ids[i]; j++)
-			for (k = 0; k < PROBES; k++) {
-				b = probe(ix->ids[i][j], k, h.nr_words * 64 - 1);
-				words[b / 64] |= 1ULL << (b % 64);
-			}
+		for (j = 0; j < ix->nr_ids[i]; j++) {
+			if (j + LOOKAHEAD < ix->nr_ids[i])
+				fetch_probes(words, mask, ix->ids[i][j + LOOKAHEAD]);
+			set_probes(words, mask, ix->ids[i][j]);
+		}
 	h.checksum = hash_bytes((struct hash128){ 0, 0 }, words,
 				h.nr_words * sizeof(*words));
 	ok = write_vocab(path, &h, words);
