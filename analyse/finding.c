@@ -42,6 +42,7 @@ static void finding_free(struct finding *f)
 	free(f->address);
 	free(f->reason);
 	free(f->arch);
+	free(f->condition);
 	free(f->why);
 	free(f->exposure);
 }

@@ -77,6 +77,8 @@ struct finding {
 	bool synced_locally;	/* a sync follows in the same function */
 	bool boot_only;		/* in an __init function */
 	char *arch;		/* "x86" for arch/x86/..., NULL for generic code */
+	/* the #if conditions around the call, "CONFIG_X86_32"; NULL: none */
+	char *condition;
 	enum severity severity;
 	char *why;		/* why it got its severity, one sentence */
 	enum exposure *exposure;	/* one per model variant, same order */

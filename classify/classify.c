@@ -50,6 +50,17 @@ static bool folded(const struct arch_variant *v, unsigned int level)
 	return false;
 }
 
+/* Whether the call can be built where v is: its file's name, its #ifs. */
+static bool built_for(const struct finding *f, const struct arch_variant *v)
+{
+	char *cond = cond_and(arch_file_bitness(f->file),
+			      f->condition ? f->condition : "");
+	bool ok = cond_compatible(v->condition, cond);
+
+	free(cond);
+	return ok;
+}
+
 /*
  * A mask that holds the level on one arm of a condition is exposed: the
  * condition is a run-time or config choice we cannot rule out.
@@ -59,9 +70,11 @@ enum exposure classify_exposure(const struct finding *f,
 {
 	if (f->arch && strcmp(f->arch, v->arch))
 		return EXPOSURE_NONE;
-	/* x86's init_32.c is no 64-bit code: not exposed where only that is */
-	if ((v->mask & level_bit(f->level)) &&
-	    !cond_compatible(v->condition, arch_file_bitness(f->file)))
+	/*
+	 * x86's init_32.c is no 64-bit code, nor is a call under #ifdef
+	 * CONFIG_X86_32: not exposed where only that is
+	 */
+	if ((v->mask & level_bit(f->level)) && !built_for(f, v))
 		return EXPOSURE_NONE;
 	if (v->mask & level_bit(f->level))
 		return EXPOSURE_EXPOSED;
