@@ -166,6 +166,7 @@ void crosscheck(const struct scan_result *scan, const struct analysis *an,
 		f = new_finding(out, s->path, s->line, s->column,
 				s->column_end);
 		f->synced_locally = s->synced_after;
+		f->condition = s->condition ? xstrdup(s->condition) : NULL;
 		if (m >= 0) {
 			taken[m] = true;
 			from_semantic(f, &an->findings[m]);

@@ -77,7 +77,7 @@ struct finding {
 	bool synced_locally;	/* a sync follows in the same function */
 	bool boot_only;		/* in an __init function */
 	char *arch;		/* "x86" for arch/x86/..., NULL for generic code */
-	/* the #if conditions around the call, "CONFIG_X86_32"; NULL: none */
+	/* the #if conditions around the call (scan_site's); NULL: none */
 	char *condition;
 	enum severity severity;
 	char *why;		/* why it got its severity, one sentence */

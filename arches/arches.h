@@ -89,13 +89,6 @@ int mask_parse(const char *expr, unsigned int *mask, char **mask_condition,
  */
 const char *arch_file_bitness(const char *file);
 
-/*
- * The #if conditions in force at line of root/file, rendered as the
- * model's own ("CONFIG_X86_32", "" when none or the file is unreadable).
- * Caller frees.
- */
-char *arch_line_condition(const char *root, const char *file, int line);
-
 /* Names of the levels in mask, lowest bit first: "pgd", "p4d", ... */
 size_t mask_levels(unsigned int mask, const char **names, size_t max);
 

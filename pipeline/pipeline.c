@@ -276,19 +276,6 @@ static void find_chains(struct chain_ctx *c, struct pipeline *p,
 	free(wanted);
 }
 
-/* The #if conditions around each call, for its exposure. */
-static void find_conditions(const char *root, struct pipeline *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->findings.nr; i++) {
-		struct finding *f = &p->findings.items[i];
-
-		free(f->condition);
-		f->condition = arch_line_condition(root, f->file, f->line);
-	}
-}
-
 int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 {
 	const char *model_root = o->model_root ? o->model_root : o->root;
@@ -322,7 +309,6 @@ int pipeline_run(const struct pipeline_opts *o, struct pipeline *p)
 	if (shared && p->findings.nr)
 		shared_model_need(shared, model_root);
 	model = shared ? &shared->model : &p->model;
-	find_conditions(o->root, p);
 	if (!shared || p->findings.nr)
 		classify_findings(&p->findings, model);
 	find_chains(chains, p, model);

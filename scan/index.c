@@ -160,6 +160,7 @@ void index_encode_facts(struct rec_buf *b, const struct scan_result *res,
 			       (s->synced_after ? F_SYNCED : 0));
 		rec_put_str(b, s->function);
 		rec_put_str(b, s->section);
+		rec_put_str(b, s->condition ? s->condition : "");
 	}
 	rec_put_u64(b, res->nr_helpers - helper0);
 	for (i = helper0; i < res->nr_helpers; i++) {
@@ -198,6 +199,7 @@ static void replay_sites(struct rec_reader *r, const char *rel,
 		s->synced_after = flags & F_SYNCED;
 		s->function = xstrdup(rec_peek_str(r));
 		s->section = xstrdup(rec_peek_str(r));
+		s->condition = xstrdup(rec_peek_str(r));
 	}
 }
 
@@ -250,6 +252,7 @@ static void undo(struct scan_result *res, size_t site0, size_t helper0,
 		free(s->path);
 		free(s->function);
 		free(s->section);
+		free(s->condition);
 	}
 	while (res->nr_helpers > helper0) {
 		struct scan_helper *h = &res->helpers[--res->nr_helpers];

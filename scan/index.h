@@ -24,7 +24,7 @@
 #include "scan/scan.h"
 
 /* Bump when what scan_buffer() records, or the encoding, changes. */
-#define SCAN_INDEX_VERSION 2	/* 2: #include "....c" lines */
+#define SCAN_INDEX_VERSION 3	/* 3: each site's #if conditions */
 
 struct index_entry {
 	const char *path;		/* NULL: no entry (the file went unread) */

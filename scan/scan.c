@@ -11,10 +11,12 @@
  * braces unbalanced (one "{" opened in both the #if and the #else part),
  * the state at the end of the first live branch wins, as in ctags.
  */
+#define _GNU_SOURCE		/* memmem() */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/cond.h"
 #include "lib/kernel_facts.h"
 #include "lib/util.h"
 #include "scan/internal.h"
@@ -82,6 +84,9 @@ struct scanner {
 	struct pp_conds pc;
 	struct pstate at_if[PP_COND_MAX];	/* by conditional level */
 	struct pstate first_end[PP_COND_MAX];
+	/* the conditions as text, for each site's exposure (lib/cond.h) */
+	struct cond_stack *conds;
+	const char *buf, *end;
 };
 
 static const struct body file_scope = { .name = "", .section = "" };
@@ -198,6 +203,7 @@ static void add_site(struct scanner *s, const struct body *b)
 	site->in_macro = b->in_macro;
 	site->function = xstrndup(b->name, b->name_len);
 	site->section = xstrndup(b->section, b->section_len);
+	site->condition = cond_stack_render(s->conds);
 }
 
 /* One token of the first argument: false once it cannot be &init_mm. */
@@ -504,7 +510,36 @@ static void other_directive(void *ctx, struct token *t)
 		scan_define(s, t);
 }
 
-static void directive(struct scanner *s)
+/*
+ * The directive from p to end as one logical line, as lib/cond.c reads
+ * it: continuations joined, comments out.
+ */
+static char *directive_text(const char *p, const char *end)
+{
+	char *out = xmalloc(end - p + 1), *o = out;
+	const char *close;
+
+	while (p < end) {
+		if (*p == '\\' && p + 1 < end && (p[1] == '\n' || p[1] == '\r')) {
+			p += p[1] == '\r' && p + 2 < end && p[2] == '\n' ? 3 : 2;
+			continue;
+		}
+		if (*p == '/' && p + 1 < end && p[1] == '/')
+			break;
+		if (*p == '/' && p + 1 < end && p[1] == '*') {
+			close = memmem(p + 2, end - p - 2, "*/", 2);
+			p = close ? close + 2 : end;
+			*o++ = ' ';
+			continue;
+		}
+		*o++ = *p == '\n' || *p == '\r' ? ' ' : *p;
+		p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void directive(struct scanner *s, const struct token *hash)
 {
 	const struct pp_hooks hooks = {
 		.ctx = s,
@@ -513,8 +548,12 @@ static void directive(struct scanner *s)
 		.other = other_directive,
 	};
 	struct token t;
+	char *text;
 
 	pp_directive(&s->pc, &s->lx, &hooks, &t);
+	text = directive_text(hash->s, s->lx.p < s->end ? s->lx.p : s->end);
+	cond_stack_directive(s->conds, text);
+	free(text);
 }
 
 static void scan_text(const char *path, const char *buf, size_t len,
@@ -526,6 +565,9 @@ static void scan_text(const char *path, const char *buf, size_t len,
 	scan_lex_init(&s->lx, buf, len);
 	s->res = res;
 	s->path = path;
+	s->buf = buf;
+	s->end = buf + len;
+	s->conds = cond_stack_new();
 	memset(&s->st, 0, sizeof(s->st));
 	s->st.fn = file_scope;
 	memset(&s->pc, 0, sizeof(s->pc));
@@ -533,11 +575,17 @@ static void scan_text(const char *path, const char *buf, size_t len,
 		scan_lex_next(&s->lx, &t);
 		if (t.kind == T_EOF)
 			break;
-		if (is_punct(&t, '#') && t.bol)
-			directive(s);
-		else if (!s->pc.dead)
+		if (is_punct(&t, '#') && t.bol) {
+			directive(s, &t);
+			continue;
+		}
+		/* code between "#ifndef X" and "#define X": no guard */
+		if (t.bol)
+			cond_stack_directive(s->conds, "code");
+		if (!s->pc.dead)
 			file_token(s, &t);
 	}
+	cond_stack_free(s->conds);
 	scan_lex_free(&s->lx);
 	free(s);
 }
@@ -711,6 +759,7 @@ void scan_result_free(struct scan_result *res)
 		free(res->sites[i].path);
 		free(res->sites[i].function);
 		free(res->sites[i].section);
+		free(res->sites[i].condition);
 	}
 	for (i = 0; i < res->nr_helpers; i++) {
 		free(res->helpers[i].path);

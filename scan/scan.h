@@ -30,6 +30,8 @@ struct scan_site {
 	bool synced_after;	/* a sync follows in the same function body */
 	char *function;		/* enclosing function or macro name, "" at file scope */
 	char *section;		/* __init, __meminit, __ref, ... of that function, or "" */
+	/* the #if conditions around it, as lib/cond.c renders them, or "" */
+	char *condition;
 };
 
 /* An approved helper definition found by the scan (function or macro). */

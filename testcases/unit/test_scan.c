@@ -959,6 +959,32 @@ static void test_indirect(void)
 	CHECK_INT(res.nr_sites, 0, "indirect: the definition is no site");
 }
 
+/* Each site carries the #if conditions around it, as lib/cond.c renders them. */
+static void test_conditions(void)
+{
+	scan_str("#ifndef _T_H\n#define _T_H\n"
+		 "#ifdef CONFIG_X86_32\n"
+		 "void a(void)\n{\n\tpgd_populate(&init_mm, p, q);\n}\n"
+		 "#else /* a comment */\n"
+		 "void b(void)\n{\n\tpgd_populate(&init_mm, p, q);\n}\n"
+		 "#endif\n"
+		 "#if defined(CONFIG_A) && \\\n    !defined(CONFIG_B)\n"
+		 "void c(void)\n{\n\tp4d_populate(&init_mm, p, q);\n}\n"
+		 "#endif\n"
+		 "void d(void)\n{\n\tp4d_populate(&init_mm, p, q);\n}\n"
+		 "#endif\n");
+	CHECK_INT(res.nr_sites, 4, "conditions: four sites");
+	if (res.nr_sites != 4)
+		return;
+	CHECK_STR(res.sites[0].condition, "CONFIG_X86_32",
+		  "conditions: #ifdef, the include guard left out");
+	CHECK_STR(res.sites[1].condition, "!CONFIG_X86_32",
+		  "conditions: #else, its comment left out");
+	CHECK_STR(res.sites[2].condition, "CONFIG_A && !CONFIG_B",
+		  "conditions: a continued #if");
+	CHECK_STR(res.sites[3].condition, "", "conditions: none after #endif");
+}
+
 int main(void)
 {
 	test_basic();
@@ -971,6 +997,7 @@ int main(void)
 	test_robustness();
 	test_content_checks();
 	test_c_includes();
+	test_conditions();
 	scan_result_free(&res);
 	test_tree();
 	test_real_tree();
