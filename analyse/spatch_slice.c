@@ -90,6 +90,18 @@ static int place(const char *root, const char *dir, const char *path,
 	return ret;
 }
 
+/* spatch reads .cocciconfig where it runs: the tree's, as without a slice. */
+static int link_config(const char *root, const char *dir)
+{
+	char *from = path_join(root, ".cocciconfig");
+	char *to = path_join(dir, ".cocciconfig");
+	int ret = access(from, F_OK) ? 0 : symlink(from, to);
+
+	free(from);
+	free(to);
+	return ret;
+}
+
 static char *absolute(const char *path)
 {
 	char *cwd;
@@ -115,6 +127,8 @@ char *spatch_slice_tree(const char *root, char *const *paths, size_t nr)
 	callees = callee_names(&names, &nr_callees);
 	for (i = 0; i < nr && !ret; i++)
 		ret = place(top, dir, paths[i], callees, nr_callees);
+	if (!ret)
+		ret = link_config(top, dir);
 	if (ret && made)
 		tmpdir_remove_tree(made);
 	free(callees);

@@ -30,6 +30,8 @@ const char *const slice_kept_names[] = {
 struct body {
 	size_t head, open, close;
 	bool keep;
+	const char *name;	/* the function's, as calls.c finds it */
+	size_t name_len;
 };
 
 struct name {
@@ -51,12 +53,33 @@ struct slicer {
 	/* the head being read: after the last ';' or '}' at file scope */
 	size_t head;
 	bool head_started, head_assign, head_ptr_type, head_kept;
+	bool head_typedef;
 	struct names head_calls;	/* its names followed by '(' */
+	int paren;			/* its parentheses open */
+	const char *group;		/* the name before its last "(", or NULL */
+	size_t group_len;
 	int depth, prev;
 	bool in_body_directive;
 	const char *last_ident;
 	size_t last_len;
 };
+
+/* Names that take parentheses in a head but name no function. */
+static const char *const attributes[] = {
+	"__attribute__", "__attribute", "__section", "__aligned", "__printf",
+	"__acquires", "__releases", "__must_hold", "__alloc_size",
+	"__counted_by", "asm", "__asm__", "__asm", NULL,
+};
+
+static bool is_attribute(const char *s, size_t len)
+{
+	const char *const *p;
+
+	for (p = attributes; *p; p++)
+		if (strlen(*p) == len && !memcmp(*p, s, len))
+			return true;
+	return false;
+}
 
 static void names_add(struct names *n, const char *s, size_t len)
 {
@@ -93,8 +116,10 @@ static void head_reset(struct slicer *s, const struct token *t)
 {
 	s->head = t ? (size_t)(t->s - s->buf) + 1 : 0;
 	s->head_started = s->head_assign = false;
-	s->head_ptr_type = s->head_kept = false;
+	s->head_ptr_type = s->head_kept = s->head_typedef = false;
 	s->head_calls.nr = 0;
+	s->paren = 0;
+	s->group = NULL;
 }
 
 static void head_token(struct slicer *s, const struct token *t)
@@ -103,11 +128,34 @@ static void head_token(struct slicer *s, const struct token *t)
 	if (t->kind == T_IDENT) {
 		s->head_ptr_type |= is_ptr_type(t);
 		s->head_kept |= is_kept_name(t);
+		s->head_typedef |= TOK_IS(t, "typedef");
 	} else if (t->kind == T_PUNCT && t->punct == '=') {
 		s->head_assign = true;
-	} else if (t->kind == T_PUNCT && t->punct == '(' && s->last_ident) {
-		names_add(&s->head_calls, s->last_ident, s->last_len);
+	} else if (t->kind == T_PUNCT && t->punct == '(') {
+		if (!s->paren++) {
+			s->group = s->last_ident;
+			s->group_len = s->last_len;
+		}
+		if (s->last_ident)
+			names_add(&s->head_calls, s->last_ident, s->last_len);
+	} else if (t->kind == T_PUNCT && t->punct == ')' && s->paren) {
+		s->paren--;
 	}
+}
+
+/* The last name before a "(" that is no attribute, as calls.c's. */
+static void function_name(const struct slicer *s, struct body *b)
+{
+	size_t i;
+
+	b->name = NULL;
+	b->name_len = 0;
+	for (i = s->head_calls.nr; i-- > 0;)
+		if (!is_attribute(s->head_calls.v[i].s, s->head_calls.v[i].len)) {
+			b->name = s->head_calls.v[i].s;
+			b->name_len = s->head_calls.v[i].len;
+			return;
+		}
 }
 
 static void open_body(struct slicer *s, const struct token *t)
@@ -115,13 +163,17 @@ static void open_body(struct slicer *s, const struct token *t)
 	struct body *b;
 	size_t i;
 
-	if (s->prev != ')' || s->head_assign || !s->head_started)
+	/* an initializer, a typedef, "struct __attribute__((x)) {" */
+	if (s->prev != ')' || s->head_assign || !s->head_started ||
+	    s->head_typedef ||
+	    (s->group && is_attribute(s->group, s->group_len)))
 		return;
 	b = ARRAY_PUSH(s->bodies, s->nr_bodies, s->alloc_bodies);
 	b->head = s->head;
 	b->open = t->s - s->buf;
 	b->close = 0;
 	b->keep = s->head_kept || s->head_ptr_type;
+	function_name(s, b);
 	if (s->head_ptr_type)
 		for (i = 0; i < s->head_calls.nr; i++)
 			*ARRAY_PUSH(s->called.v, s->called.nr,
@@ -135,14 +187,15 @@ static bool brace(struct slicer *s, const struct token *t)
 	struct body *b = s->nr_bodies ? &s->bodies[s->nr_bodies - 1] : NULL;
 
 	if (t->punct == '{') {
-		if (!s->depth)
+		if (!s->depth && !s->paren)
 			open_body(s, t);
 		s->depth++;
 		return true;
 	}
 	if (--s->depth < 0)
 		return false;
-	if (!s->depth) {
+	/* "f(struct { int x; } *a)": the head goes on */
+	if (!s->depth && !s->paren) {
 		if (b && !b->close && b->open < (size_t)(t->s - s->buf)) {
 			b->close = t->s - s->buf;
 			b->keep |= s->in_body_directive;
@@ -180,7 +233,7 @@ static bool one_token(struct slicer *s, const struct token *t)
 			return false;
 	} else if (!s->depth) {
 		head_token(s, t);
-		if (t->kind == T_PUNCT && t->punct == ';')
+		if (t->kind == T_PUNCT && t->punct == ';' && !s->paren)
 			head_reset(s, t);
 	} else if (s->nr_bodies) {
 		body_token(s, t);
@@ -231,6 +284,25 @@ static bool calls_a_kept(struct slicer *s, const struct body *b)
 	} while (t.kind != T_EOF && !found);
 	scan_lex_free(&lx);
 	return found;
+}
+
+/*
+ * Two definitions of one name (one per #if branch) stay together: the
+ * semantic patch keys what it learns of a function by file and name.
+ */
+static void keep_twins(struct slicer *s)
+{
+	struct body *b, *o;
+	size_t i, j;
+
+	for (i = 0; i < s->nr_bodies; i++) {
+		b = &s->bodies[i];
+		for (j = 0; !b->keep && b->name && j < s->nr_bodies; j++) {
+			o = &s->bodies[j];
+			b->keep = o->keep && o->name && o->name_len == b->name_len &&
+				  !memcmp(o->name, b->name, b->name_len);
+		}
+	}
 }
 
 /*
@@ -296,8 +368,10 @@ char *slice_for_spatch(const char *buf, size_t len,
 			struct body *b = &s.bodies[i];
 
 			b->keep |= !b->close || calls_a_kept(&s, b);
-			any |= !b->keep;
 		}
+		keep_twins(&s);
+		for (i = 0; i < s.nr_bodies; i++)
+			any |= !s.bodies[i].keep;
 		if (any)
 			out = write_slice(&s, len, out_len);
 	}

@@ -5,8 +5,12 @@
  * starts at a function that names a raw or indirect population, init_mm,
  * a function with a pgd_t or p4d_t in its head, or a call to one: the
  * other bodies only cost time (a fifth of a cold check's spatch time on
- * Debian's 6.12).  The slice blanks those bodies and keeps every byte
- * offset, line and column of what stays, so spatch's output is the same.
+ * Debian's 6.12).  The slice blanks those bodies and keeps every line
+ * and column of what stays, so spatch's output is the same: on all 563
+ * files of arch/ and mm/ of Debian's 6.12 and 6.1 that name a pgd_t,
+ * p4d_t, init_mm or a population.  It can differ where spatch could not
+ * parse a blanked body and, recovering, lost the function after it: the
+ * slice then analyses that function.
  */
 #ifndef PTSYNC_SCAN_SLICE_H
 #define PTSYNC_SCAN_SLICE_H

@@ -119,6 +119,39 @@ static void test_unsure(void)
 	free(s);
 }
 
+/* Shapes whose bodies must stay, found by the review of the slicer. */
+static void test_heads(void)
+{
+	char *s;
+
+	/* one name per #if branch: the semantic patch keys by name */
+	s = cut("#ifdef A\nvoid twin(unsigned long a)\n{\n"
+		"\tpgd_populate(&init_mm, pgd_offset_k(a), p);\n}\n#else\n"
+		"void twin(unsigned long a)\n{\n\tset_pgd(t + a, 0);\n}\n"
+		"#endif\nvoid other(void)\n{\n\tfar();\n}\n", NULL, 0);
+	CHECK(s && strstr(s, "\tset_pgd(t + a, 0);\n") && blanked(s, "other"),
+	      "a function's twin in another #if branch stays with it");
+	free(s);
+	/* a '}' inside the parameters does not end the head */
+	s = cut("static pgd_t *walk(struct { int x; } *a, unsigned long b)\n"
+		"{\n\treturn pgd_offset_k(b);\n}\n"
+		"void use(void)\n{\n\twalk(0, 1);\n}\n"
+		"void other(void)\n{\n\tfar();\n}\n", NULL, 0);
+	CHECK(s && !blanked(s, "walk") && !blanked(s, "use") &&
+	      blanked(s, "other"),
+	      "a struct in the parameters keeps the head's pgd_t");
+	free(s);
+	/* no function: a typedef, an attribute's parentheses before '{' */
+	s = cut("typedef struct __attribute__((packed)) {\n\tint x;\n} t_t;\n"
+		"static struct __attribute__((packed)) {\n\tint y;\n} var;\n"
+		"typedef struct MY_ALIGN(8) {\n\tint z;\n} z_t;\n"
+		"void other(void)\n{\n\tfar();\n}\n", NULL, 0);
+	CHECK(s && strstr(s, "\tint x;\n") && strstr(s, "\tint y;\n") &&
+	      strstr(s, "\tint z;\n") && blanked(s, "other"),
+	      "a struct after an attribute is no function body");
+	free(s);
+}
+
 static bool kept_name(const char *name, size_t len)
 {
 	const char *const *p;
@@ -178,6 +211,7 @@ int main(void)
 	test_lines_kept();
 	test_callees();
 	test_unsure();
+	test_heads();
 	test_cocci_names();
 	return unit_done("unit slice");
 }
