@@ -142,8 +142,8 @@ static void test_heads(void)
 	      "a struct in the parameters keeps the head's pgd_t");
 	free(s);
 	/* no function: a typedef, an attribute's parentheses before '{' */
-	s = cut("typedef struct __attribute__((packed)) {\n\tint x;\n} t_t;\n"
-		"static struct __attribute__((packed)) {\n\tint y;\n} var;\n"
+	s = cut("typedef struct __attribute__((ptsync_test)) {\n\tint x;\n} t_t;\n"
+		"static struct __attribute__((ptsync_test)) {\n\tint y;\n} var;\n"
 		"typedef struct MY_ALIGN(8) {\n\tint z;\n} z_t;\n"
 		"void other(void)\n{\n\tfar();\n}\n", NULL, 0);
 	CHECK(s && strstr(s, "\tint x;\n") && strstr(s, "\tint y;\n") &&
