@@ -25,6 +25,9 @@ void scan_c_includes(const char *path, const char *buf, size_t len,
 bool scan_read_fd(int fd, size_t size, size_t max, char **buf,
 		  size_t *alloc, size_t *len);
 
+/* A name that takes parentheses in a head but names no function. */
+bool scan_is_attribute(const char *s, size_t len);
+
 /*
  * openat(dirfd, rel, O_RDONLY | flags), without updating the file's
  * access time when the process may (git does the same): a cold check of

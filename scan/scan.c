@@ -339,6 +339,14 @@ static bool in_list(const struct head_ident *h, const char *const *list,
 	return false;
 }
 
+bool scan_is_attribute(const char *s, size_t len)
+{
+	const struct head_ident h = { .s = s, .len = len };
+
+	return in_list(&h, attribute_names, ARRAY_SIZE(attribute_names),
+		       false);
+}
+
 /*
  * The name is the last identifier before a parenthesis that is not an
  * attribute: "int __init foo(void) __acquires(x)" names foo, and a macro

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lib/util.h"
+#include "scan/internal.h"
 #include "scan/lexer.h"
 #include "scan/slice.h"
 
@@ -63,23 +64,6 @@ struct slicer {
 	const char *last_ident;
 	size_t last_len;
 };
-
-/* Names that take parentheses in a head but name no function. */
-static const char *const attributes[] = {
-	"__attribute__", "__attribute", "__section", "__aligned", "__printf",
-	"__acquires", "__releases", "__must_hold", "__alloc_size",
-	"__counted_by", "asm", "__asm__", "__asm", NULL,
-};
-
-static bool is_attribute(const char *s, size_t len)
-{
-	const char *const *p;
-
-	for (p = attributes; *p; p++)
-		if (strlen(*p) == len && !memcmp(*p, s, len))
-			return true;
-	return false;
-}
 
 static void names_add(struct names *n, const char *s, size_t len)
 {
@@ -151,7 +135,7 @@ static void function_name(const struct slicer *s, struct body *b)
 	b->name = NULL;
 	b->name_len = 0;
 	for (i = s->head_calls.nr; i-- > 0;)
-		if (!is_attribute(s->head_calls.v[i].s, s->head_calls.v[i].len)) {
+		if (!scan_is_attribute(s->head_calls.v[i].s, s->head_calls.v[i].len)) {
 			b->name = s->head_calls.v[i].s;
 			b->name_len = s->head_calls.v[i].len;
 			return;
@@ -166,7 +150,7 @@ static void open_body(struct slicer *s, const struct token *t)
 	/* an initializer, a typedef, "struct __attribute__((x)) {" */
 	if (s->prev != ')' || s->head_assign || !s->head_started ||
 	    s->head_typedef ||
-	    (s->group && is_attribute(s->group, s->group_len)))
+	    (s->group && scan_is_attribute(s->group, s->group_len)))
 		return;
 	b = ARRAY_PUSH(s->bodies, s->nr_bodies, s->alloc_bodies);
 	b->head = s->head;
