@@ -86,7 +86,7 @@ struct scanner {
 	struct pstate first_end[PP_COND_MAX];
 	/* the conditions as text, for each site's exposure (lib/cond.h) */
 	struct cond_stack *conds;
-	const char *buf, *end;
+	const char *end;	/* of the buffer: a directive's text stops there */
 };
 
 static const struct body file_scope = { .name = "", .section = "" };
@@ -573,7 +573,6 @@ static void scan_text(const char *path, const char *buf, size_t len,
 	scan_lex_init(&s->lx, buf, len);
 	s->res = res;
 	s->path = path;
-	s->buf = buf;
 	s->end = buf + len;
 	s->conds = cond_stack_new();
 	memset(&s->st, 0, sizeof(s->st));
