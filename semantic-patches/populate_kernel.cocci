@@ -475,14 +475,32 @@ file_now = [None]
 file_ids = []	# (name, position key) of the identifiers in the addresses of this file
 names_now = [None]	# the variables among them, once a constraint asks
 
-def enter_file(f):
-	if file_now[0] == f:
-		return
-	file_now[0] = f
+def reset_file():
 	WANTED.clear()
 	WANTED.update(ENV_WANTED)
 	del file_ids[:]
 	names_now[0] = None
+
+def start_file():
+	file_now[0] = None
+	reset_file()
+
+def enter_file(f):
+	if file_now[0] == f:
+		return
+	file_now[0] = f
+	reset_file()
+
+// Every file starts afresh, whether it names init_mm or not: a script
+// rule without metavariables runs once per file, before the rules below.
+// file_start alone missed a file without init_mm (a caller that a
+// PTSYNC_CALLEES run reads), which kept the WANTED names of the file
+// before it in the batch and printed facts about calls to them.  Only
+// json mode keeps such names, and only there may the rule be: a rule
+// that runs on every file takes away make coccicheck's grep query.
+@script:python depends on json@
+@@
+start_file()
 
 // init_mm in the pattern keeps spatch's keyword prefilter (coccigrep's
 // "grep query init_mm"): a rule without a token makes make coccicheck
