@@ -34,7 +34,7 @@ struct arch_hook {
 
 /*
  * One definition of ARCH_PAGE_TABLE_SYNC_MASK, or the implicit mask 0 of an
- * arch that has none.
+ * arch that has none, or of the configurations its definitions leave out.
  */
 struct arch_variant {
 	char *arch;		/* "x86" */
@@ -53,6 +53,14 @@ struct arch_variant {
 	bool mask_unknown;	/* expr not understood: mask 0 says nothing */
 	struct arch_hook *hooks;	/* hooks that can be built with this variant */
 	size_t nr_hooks;
+	/*
+	 * Where the mask names neither pgd nor p4d: the definitions of a
+	 * function that syncs the top-level entries by hand (x86-64's
+	 * sync_global_pgds(), kf_sync_prefixes) built with this variant.
+	 * Such an arch needs the sync its mask does not say.
+	 */
+	struct arch_hook *hand_syncs;
+	size_t nr_hand_syncs;
 	struct arch_fold *folds;	/* folds that can apply to this variant */
 	size_t nr_folds;
 };

@@ -88,6 +88,8 @@ struct arch_scan {
 	size_t nr_folds, alloc_folds;
 	struct arch_hook *hooks;
 	size_t nr_hooks, alloc_hooks;
+	struct arch_hook *hand_syncs;	/* definitions of sync_global_pgds() */
+	size_t nr_hand_syncs, alloc_hand_syncs;
 	char **files;		/* .c and .h under arch/<a>, sorted */
 	size_t nr_files, alloc_files;
 };
@@ -356,6 +358,8 @@ struct file_ctx {
 	const char *file;
 	const char *text;
 	char *implied;		/* the file's build condition, for hooks */
+	const char *hook;	/* the function whose definitions are sought */
+	bool by_hand;		/* it syncs by hand (kf_sync_prefixes) */
 };
 
 static bool define_line(void *p, const struct src_lines *it,
@@ -432,9 +436,9 @@ static bool fold_line(void *p, const struct src_lines *it,
 }
 
 /* "name(...) {" at text[pos]: a definition, not a call or prototype. */
-static bool is_definition(const char *text, size_t pos)
+static bool is_definition(const char *text, size_t pos, const char *name)
 {
-	const char *p = text + pos + strlen(HOOK_NAME);
+	const char *p = text + pos + strlen(name);
 	int depth = 0;
 
 	if (pos && (isalnum((unsigned char)text[pos - 1]) ||
@@ -462,19 +466,22 @@ static bool hook_line(void *p, const struct src_lines *it,
 {
 	struct file_ctx *f = p;
 	struct arch_hook *h;
-	const char *hit = strstr(it->line, HOOK_NAME);
+	const char *hit = strstr(it->line, f->hook);
 	const char *raw = f->text + it->start;
 	char *here, *up;
 
 	if (!hit || src_directive(it->line))
 		return true;
 	/* Continuations aside, the joined line is the text it starts at. */
-	raw = strstr(raw, HOOK_NAME);
-	if (!raw || !is_definition(f->text, raw - f->text))
+	raw = strstr(raw, f->hook);
+	if (!raw || !is_definition(f->text, raw - f->text, f->hook))
 		return true;
 	here = cond_stack_render(cs);
 	up = f->hdr ? header_cond(f->s, f->hdr, 0) : NULL;
-	h = ARRAY_PUSH(f->s->hooks, f->s->nr_hooks, f->s->alloc_hooks);
+	h = f->by_hand ? ARRAY_PUSH(f->s->hand_syncs, f->s->nr_hand_syncs,
+				    f->s->alloc_hand_syncs) :
+			 ARRAY_PUSH(f->s->hooks, f->s->nr_hooks,
+				    f->s->alloc_hooks);
 	h->file = xstrdup(f->file);
 	h->line = it->lineno;
 	h->condition = cond_and(up ? up : f->implied, here);
@@ -639,6 +646,34 @@ static void load_headers(struct arch_scan *s, const char *inc)
 	}
 }
 
+/*
+ * The definitions of arch_sync_kernel_mappings() in f, and of the
+ * functions that sync top-level entries by hand (x86-64's
+ * sync_global_pgds(), all it had before its mask named pgd and p4d).
+ */
+static void find_hooks(struct file_ctx *f)
+{
+	const char *const *p;
+
+	f->implied = NULL;
+	if (strstr(f->text, HOOK_NAME)) {
+		f->implied = file_implied_cond(f->s, f->file);
+		f->hook = HOOK_NAME;
+		f->by_hand = false;
+		visit_lines(f->text, (struct line_visitor){ hook_line, f });
+	}
+	for (p = kf_sync_prefixes; *p; p++) {
+		if (!strstr(f->text, *p))
+			continue;
+		if (!f->implied)
+			f->implied = file_implied_cond(f->s, f->file);
+		f->hook = *p;
+		f->by_hand = true;
+		visit_lines(f->text, (struct line_visitor){ hook_line, f });
+	}
+	free(f->implied);
+}
+
 static void scan_file(struct arch_scan *s, const char *file)
 {
 	struct file_ctx f = { .s = s, .file = file };
@@ -655,11 +690,7 @@ static void scan_file(struct arch_scan *s, const char *file)
 		visit_lines(f.text, (struct line_visitor){ define_line, &f });
 	if (f.hdr && strstr(f.text, "pgtable-no"))
 		visit_lines(f.text, (struct line_visitor){ fold_line, &f });
-	if (strstr(f.text, HOOK_NAME)) {
-		f.implied = file_implied_cond(s, file);
-		visit_lines(f.text, (struct line_visitor){ hook_line, &f });
-		free(f.implied);
-	}
+	find_hooks(&f);
 	free(own);
 }
 
@@ -682,21 +713,36 @@ static void copy_folds(struct arch_variant *v, const struct arch_scan *s,
 	}
 }
 
-static void copy_hooks(struct arch_variant *v, const struct arch_scan *s)
+/* The hooks of from[0..nr) that can be built with v, into *to. */
+static void copy_compatible(const struct arch_variant *v,
+			    const struct arch_hook *from, size_t nr,
+			    struct arch_hook **to, size_t *nr_to)
 {
 	size_t i, alloc = 0;
 
-	for (i = 0; i < s->nr_hooks; i++) {
-		const struct arch_hook *h = &s->hooks[i];
+	for (i = 0; i < nr; i++) {
+		const struct arch_hook *h = &from[i];
 		struct arch_hook *d;
 
 		if (!cond_compatible(v->condition, h->condition))
 			continue;
-		d = ARRAY_PUSH(v->hooks, v->nr_hooks, alloc);
+		d = ARRAY_PUSH(*to, *nr_to, alloc);
 		*d = *h;
 		d->condition = xstrdup(h->condition);
 		d->file = xstrdup(h->file);
 	}
+}
+
+/*
+ * A hand sync stands for the mask only where the mask names neither
+ * top level: x86-64 before its mask did (v5.8 to the 2025 fix).
+ */
+static void copy_hooks(struct arch_variant *v, const struct arch_scan *s)
+{
+	copy_compatible(v, s->hooks, s->nr_hooks, &v->hooks, &v->nr_hooks);
+	if (!(v->mask & (MASK_PGD | MASK_P4D)) && !v->mask_unknown)
+		copy_compatible(v, s->hand_syncs, s->nr_hand_syncs,
+				&v->hand_syncs, &v->nr_hand_syncs);
 }
 
 static struct arch_variant *new_variant(struct arch_model *m, const char *arch)
@@ -719,6 +765,33 @@ static void set_mask(struct arch_variant *v)
 	v->mask_condition = NULL;
 	v->mask_if_true = v->mask_if_false = 0;
 	v->mask_unknown = true;
+}
+
+/*
+ * Where no definition of the mask is built, the generic 0 is: x86-64 in
+ * a tree whose mask only the 32-bit headers define.  Its variant has the
+ * configurations none of the definitions covers.
+ */
+static void add_uncovered(struct arch_model *m, struct arch_scan *s,
+			  const char *kconfig)
+{
+	size_t first = m->nr_variants - s->nr_defs, i;
+	char **conds, *rest;
+	struct arch_variant *v;
+
+	if (!s->nr_defs)
+		return;
+	conds = xcalloc(s->nr_defs, sizeof(*conds));
+	for (i = 0; i < s->nr_defs; i++)
+		conds[i] = m->variants[first + i].condition;
+	rest = cond_complement(conds, s->nr_defs);
+	free(conds);
+	if (!rest)
+		return;
+	v = new_variant(m, s->arch);
+	v->condition = rest;
+	copy_hooks(v, s);
+	copy_folds(v, s, levels_possible(kconfig, v->condition));
 }
 
 static void add_variants(struct arch_model *m, struct arch_scan *s)
@@ -750,6 +823,7 @@ static void add_variants(struct arch_model *m, struct arch_scan *s)
 		copy_hooks(v, s);
 		copy_folds(v, s, levels_possible(kconfig, v->condition));
 	}
+	add_uncovered(m, s, kconfig);
 	free(kconfig);
 }
 
@@ -790,6 +864,9 @@ static void arch_scan_free(struct arch_scan *s)
 	free(s->defs);
 	free(s->folds);
 	free(s->hooks);
+	for (i = 0; i < s->nr_hand_syncs; i++)
+		free_hook(&s->hand_syncs[i]);
+	free(s->hand_syncs);
 	free(s->files);
 }
 
@@ -867,6 +944,9 @@ void arch_model_free(struct arch_model *model)
 
 		for (j = 0; j < v->nr_hooks; j++)
 			free_hook(&v->hooks[j]);
+		for (j = 0; j < v->nr_hand_syncs; j++)
+			free_hook(&v->hand_syncs[j]);
+		free(v->hand_syncs);
 		for (j = 0; j < v->nr_folds; j++)
 			free_fold(&v->folds[j]);
 		free(v->hooks);

@@ -22,7 +22,7 @@
 #include "lib/record.h"
 #include "lib/util.h"
 
-#define MODEL_CACHE_VERSION 2
+#define MODEL_CACHE_VERSION 3	/* 3: hand syncs, uncovered variants */
 
 struct input {
 	char *path;
@@ -66,6 +66,31 @@ static bool model_key(const char *root, struct cache_key *k)
 	return true;
 }
 
+static void put_hooks(struct rec_buf *b, const struct arch_hook *h, size_t nr)
+{
+	size_t i;
+
+	rec_put_u64(b, nr);
+	for (i = 0; i < nr; i++) {
+		rec_put_str(b, h[i].file);
+		rec_put_u64(b, (uint64_t)h[i].line);
+		rec_put_str(b, h[i].condition);
+	}
+}
+
+static void get_hooks(struct rec_reader *r, struct arch_hook **h, size_t *nr)
+{
+	size_t i;
+
+	*nr = rec_get_count(r, 8 * 3);
+	*h = xcalloc(*nr + 1, sizeof(**h));
+	for (i = 0; i < *nr; i++) {
+		(*h)[i].file = rec_get_str(r);
+		(*h)[i].line = rec_get_int(r);
+		(*h)[i].condition = rec_get_str(r);
+	}
+}
+
 static void put_variant(struct rec_buf *b, const struct arch_variant *v)
 {
 	size_t i;
@@ -80,12 +105,8 @@ static void put_variant(struct rec_buf *b, const struct arch_variant *v)
 	rec_put_u64(b, v->mask_if_true);
 	rec_put_u64(b, v->mask_if_false);
 	rec_put_u64(b, v->mask_unknown);
-	rec_put_u64(b, v->nr_hooks);
-	for (i = 0; i < v->nr_hooks; i++) {
-		rec_put_str(b, v->hooks[i].file);
-		rec_put_u64(b, (uint64_t)v->hooks[i].line);
-		rec_put_str(b, v->hooks[i].condition);
-	}
+	put_hooks(b, v->hooks, v->nr_hooks);
+	put_hooks(b, v->hand_syncs, v->nr_hand_syncs);
 	rec_put_u64(b, v->nr_folds);
 	for (i = 0; i < v->nr_folds; i++) {
 		rec_put_u64(b, v->folds[i].level);
@@ -109,13 +130,8 @@ static void get_variant(struct rec_reader *r, struct arch_variant *v)
 	v->mask_if_true = rec_get_u64(r);
 	v->mask_if_false = rec_get_u64(r);
 	v->mask_unknown = rec_get_u64(r) != 0;
-	v->nr_hooks = rec_get_count(r, 8 * 3);
-	v->hooks = xcalloc(v->nr_hooks + 1, sizeof(*v->hooks));
-	for (i = 0; i < v->nr_hooks; i++) {
-		v->hooks[i].file = rec_get_str(r);
-		v->hooks[i].line = rec_get_int(r);
-		v->hooks[i].condition = rec_get_str(r);
-	}
+	get_hooks(r, &v->hooks, &v->nr_hooks);
+	get_hooks(r, &v->hand_syncs, &v->nr_hand_syncs);
 	v->nr_folds = rec_get_count(r, 8 * 4);
 	v->folds = xcalloc(v->nr_folds + 1, sizeof(*v->folds));
 	for (i = 0; i < v->nr_folds; i++) {

@@ -62,6 +62,27 @@ static bool built_for(const struct finding *f, const struct arch_variant *v)
 }
 
 /*
+ * Whether a function that syncs the top-level entries by hand is built
+ * with v and with the call: x86-64 needed the sync before its mask said
+ * so, and a call that misses sync_global_pgds() there is as exposed.
+ */
+static bool hand_synced(const struct finding *f, const struct arch_variant *v)
+{
+	char *cond;
+	size_t i;
+	bool ok = false;
+
+	if (!v->nr_hand_syncs || !built_for(f, v))
+		return false;
+	cond = cond_and(arch_file_bitness(f->file),
+			f->condition ? f->condition : "");
+	for (i = 0; !ok && i < v->nr_hand_syncs; i++)
+		ok = cond_compatible(v->hand_syncs[i].condition, cond);
+	free(cond);
+	return ok;
+}
+
+/*
  * A mask that holds the level on one arm of a condition is exposed: the
  * condition is a run-time or config choice we cannot rule out.
  */
@@ -76,7 +97,7 @@ enum exposure classify_exposure(const struct finding *f,
 	 */
 	if ((v->mask & level_bit(f->level)) && !built_for(f, v))
 		return EXPOSURE_NONE;
-	if (v->mask & level_bit(f->level))
+	if (v->mask & level_bit(f->level) || hand_synced(f, v))
 		return EXPOSURE_EXPOSED;
 	if (folded(v, noop_fold_level(f->level)))
 		return EXPOSURE_NOOP;

@@ -157,8 +157,8 @@ static bool has_generic_mask(const char *root)
 
 /*
  * A tree older than ARCH_PAGE_TABLE_SYNC_MASK (before v5.8) says nothing
- * about which arches need the sync: every call reads as latent there,
- * although x86-64 then synced top-level entries by hand.  Say so.
+ * about which arches need the sync: only the hand syncs the model finds
+ * (x86-64's sync_global_pgds()) make a call exposed there.  Say so.
  */
 static void note_no_sync_mask(const struct pipeline *p, const char *root)
 {
@@ -171,7 +171,7 @@ static void note_no_sync_mask(const struct pipeline *p, const char *root)
 			return;
 	if (has_generic_mask(root))
 		return;
-	diag("%s defines no ARCH_PAGE_TABLE_SYNC_MASK (it predates v5.8): no arch's needs can be read from it, so no call is exposed, although x86-64 syncs its top-level entries by hand (sync_global_pgds()) in such trees",
+	diag("%s defines no ARCH_PAGE_TABLE_SYNC_MASK (it predates v5.8): no arch's needs can be read from it; a call is exposed only where the arch syncs its top-level entries by hand (x86-64's sync_global_pgds())",
 	     root);
 }
 

@@ -356,6 +356,173 @@ static int compare_all(const char *a, const char *b, bool want_all)
 	return res;
 }
 
+/*
+ * The symbols of a set of conditions, as cond_complement() needs them:
+ * each atom once, with the conjunct it was first written as.
+ */
+#define COMPLEMENT_MAX_ATOMS 12
+
+struct literal {
+	int atom;
+	bool neg;
+};
+
+struct atoms {
+	char *atom[COMPLEMENT_MAX_ATOMS];
+	char *spelling[COMPLEMENT_MAX_ATOMS];	/* the conjunct as written */
+	bool spelling_neg[COMPLEMENT_MAX_ATOMS];
+	int nr;
+};
+
+/* The atom number of conjunct c, added if new; -1 when there are too many. */
+static int atom_of(struct atoms *a, const char *c, bool *neg)
+{
+	char *atom = conjunct_atom(c, neg);
+	int i;
+
+	for (i = 0; i < a->nr; i++)
+		if (!strcmp(a->atom[i], atom))
+			break;
+	if (i < a->nr) {
+		free(atom);
+		return i;
+	}
+	if (a->nr == COMPLEMENT_MAX_ATOMS) {
+		free(atom);
+		return -1;
+	}
+	a->atom[i] = atom;
+	a->spelling[i] = xstrdup(c);
+	a->spelling_neg[i] = *neg;
+	a->nr++;
+	return i;
+}
+
+/* Whether the assignment bits (bit k: atom k is true) satisfies every literal. */
+static bool holds(const struct literal *l, size_t n, unsigned int bits)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!!(bits >> l[i].atom & 1) == l[i].neg)
+			return false;
+	return true;
+}
+
+/* The literal "atom k is value" as the tree wrote that symbol. */
+static char *spell(const struct atoms *a, int k, bool value)
+{
+	const char *c = a->spelling[k];
+	size_t n = strlen(c);
+	char *inner, *res;
+
+	/* the spelling says "atom is !spelling_neg" */
+	if (value != a->spelling_neg[k])
+		return xstrdup(c);
+	if (c[0] != '(' || match_paren(c, 0) != (long)n - 1)
+		return cond_negate(c);
+	inner = xstrndup(c + 1, n - 2);	/* "(X > 4)": "!(X > 4)" */
+	res = cond_negate(inner);
+	free(inner);
+	return res;
+}
+
+/*
+ * The conjunction of the literals every case of the complement shares,
+ * when it is the complement exactly; NULL when it is not.
+ */
+static char *complement_as_conjunction(const struct atoms *a,
+				       const bool *outside, unsigned int cases)
+{
+	unsigned int b, nr_out = 0, all1 = ~0u, all0 = ~0u, implied = 0;
+	char *res = xstrdup(""), *lit, *t;
+	int k;
+
+	for (b = 0; b < cases; b++) {
+		if (!outside[b])
+			continue;
+		nr_out++;
+		all1 &= b;
+		all0 &= ~b;
+	}
+	for (k = 0; k < a->nr; k++) {
+		if (!((all1 | all0) >> k & 1))
+			continue;
+		implied++;
+		lit = spell(a, k, all1 >> k & 1);
+		t = cond_and(res, lit);
+		free(lit);
+		free(res);
+		res = t;
+	}
+	if (nr_out == 1u << (a->nr - implied))
+		return res;
+	free(res);
+	return NULL;
+}
+
+static char *complement_as_negations(char *const *conds, size_t nr)
+{
+	char *res = xstrdup(""), *neg, *t;
+	size_t i;
+
+	for (i = 0; i < nr; i++) {
+		neg = cond_negate(conds[i]);
+		t = cond_and(res, neg);
+		free(neg);
+		free(res);
+		res = t;
+	}
+	return res;
+}
+
+char *cond_complement(char *const *conds, size_t nr)
+{
+	struct atoms a = { .nr = 0 };
+	struct literal *lits[64];
+	size_t nr_lits[64], nr_parsed = 0, i, j;
+	unsigned int cases, b;
+	bool *outside = NULL, any = false, ok = nr <= 64;
+	char *res = NULL, **cj;
+	int k;
+
+	for (i = 0; i < nr; i++)
+		if (!conds[i] || !*conds[i])
+			return NULL;	/* one always holds */
+	for (i = 0; ok && i < nr; i++, nr_parsed++) {
+		nr_lits[i] = split_conjuncts(conds[i], &cj);
+		lits[i] = xcalloc(nr_lits[i] + 1, sizeof(**lits));
+		for (j = 0; j < nr_lits[i]; j++) {
+			k = atom_of(&a, cj[j], &lits[i][j].neg);
+			lits[i][j].atom = k;
+			ok = ok && k >= 0;
+		}
+		free_strv(cj, nr_lits[i]);
+	}
+	if (ok) {
+		cases = 1u << a.nr;
+		outside = xcalloc(cases, sizeof(*outside));
+		for (b = 0; b < cases; b++) {
+			for (i = 0; i < nr && !holds(lits[i], nr_lits[i], b); i++)
+				;
+			outside[b] = i == nr;
+			any = any || outside[b];
+		}
+		if (any)
+			res = complement_as_conjunction(&a, outside, cases);
+	}
+	if ((!ok || any) && !res)
+		res = complement_as_negations(conds, nr);
+	free(outside);
+	for (i = 0; i < nr_parsed; i++)
+		free(lits[i]);
+	for (k = 0; k < a.nr; k++) {
+		free(a.atom[k]);
+		free(a.spelling[k]);
+	}
+	return res;
+}
+
 bool cond_compatible(const char *a, const char *b)
 {
 	return compare_all(a, b, false);

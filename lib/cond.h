@@ -62,6 +62,16 @@ bool cond_compatible(const char *a, const char *b);
 bool cond_implies(const char *a, const char *b);
 
 /*
+ * The condition under which none of conds[0..nr) holds, as a rendered
+ * condition: "!CONFIG_X86_32" for "CONFIG_X86_32 && CONFIG_X86_PAE" and
+ * "CONFIG_X86_32 && !CONFIG_X86_PAE".  Each conjunct is taken as an
+ * independent symbol; when the result is no plain conjunction of them,
+ * it is "!(a) && !(b) ...".  NULL when the conditions cover every case
+ * (one of them is "", or they name X and !X).  Caller frees.
+ */
+char *cond_complement(char *const *conds, size_t nr);
+
+/*
  * An #if expression as the model writes it: one space between tokens,
  * none inside parentheses or after "!", defined(X) as X.  Caller frees.
  */

@@ -50,13 +50,13 @@ static json_t *folds_json(const struct arch_variant *v)
 	return array;
 }
 
-static json_t *hooks_json(const struct arch_variant *v)
+static json_t *hooks_json(const struct arch_hook *hooks, size_t nr)
 {
 	json_t *array = rjson_checked(json_array()), *o;
 	size_t i;
 
-	for (i = 0; i < v->nr_hooks; i++) {
-		const struct arch_hook *h = &v->hooks[i];
+	for (i = 0; i < nr; i++) {
+		const struct arch_hook *h = &hooks[i];
 
 		o = rjson_checked(json_object());
 		rjson_put(o, "file", rjson_text(h->file));
@@ -85,6 +85,7 @@ json_t *report_variant_json(const struct arch_variant *v)
 		  cond ? report_levels_json(v->mask_if_false) : json_null());
 	rjson_put(o, "mask_unknown", json_boolean(v->mask_unknown));
 	rjson_put(o, "folded", folds_json(v));
-	rjson_put(o, "sync_hook", hooks_json(v));
+	rjson_put(o, "sync_hook", hooks_json(v->hooks, v->nr_hooks));
+	rjson_put(o, "hand_sync", hooks_json(v->hand_syncs, v->nr_hand_syncs));
 	return o;
 }

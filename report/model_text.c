@@ -91,23 +91,35 @@ char *report_variant_folds(const struct arch_variant *v)
  * imply it: "arch/x86/mm/fault.c:267" for the 32-bit variants, whose
  * condition includes CONFIG_X86_32.
  */
-char *report_variant_hooks(const struct arch_variant *v)
+static void append_hooks(char **buf, const struct arch_variant *v,
+			 const struct arch_hook *hooks, size_t nr,
+			 const char *what)
 {
 	const char *vcond = v->condition ? v->condition : "";
-	char *buf = NULL;
 	size_t i;
 
-	if (!v->nr_hooks)
-		return xstrdup("-");
-	for (i = 0; i < v->nr_hooks; i++) {
-		const struct arch_hook *h = &v->hooks[i];
-		bool implied = cond_implies(vcond, h->condition);
+	for (i = 0; i < nr; i++) {
+		const struct arch_hook *h = &hooks[i];
 
-		if (i)
-			str_append(&buf, xstrdup(", "));
-		str_append(&buf, xasprintf("%s:%d", h->file, h->line));
-		if (!implied)
-			str_append(&buf, xasprintf(" [%s]", h->condition));
+		if (*buf)
+			str_append(buf, xstrdup(", "));
+		str_append(buf, xasprintf("%s:%d%s", h->file, h->line, what));
+		if (!cond_implies(vcond, h->condition))
+			str_append(buf, xasprintf(" [%s]", h->condition));
 	}
+}
+
+/*
+ * A hand sync (x86-64's sync_global_pgds() before its mask named the top
+ * levels) is marked as such: the mask says 0, the arch still syncs.
+ */
+char *report_variant_hooks(const struct arch_variant *v)
+{
+	char *buf = NULL;
+
+	if (!v->nr_hooks && !v->nr_hand_syncs)
+		return xstrdup("-");
+	append_hooks(&buf, v, v->hooks, v->nr_hooks, "");
+	append_hooks(&buf, v, v->hand_syncs, v->nr_hand_syncs, " (by hand)");
 	return buf;
 }

@@ -77,8 +77,18 @@ static const struct {
 	  "#if defined(CONFIG_Z) && defined(CONFIG_Y)\n#include \"x.h\"\n#endif\n" },
 	{ "arch/bar/include/asm/w.h",
 	  "#ifdef CONFIG_W\n#include <asm/x.h>\n#endif\n" },
-	/* zz: nothing at all */
+	/*
+	 * zz: no mask, but a 64-bit function that syncs the top level by
+	 * hand, as x86-64 had before v5.8 (a prototype and a call are no
+	 * definition, nor is a longer name)
+	 */
 	{ "arch/zz/Makefile", "# empty\n" },
+	{ "arch/zz/mm/init_64.c",
+	  "void sync_global_pgds(unsigned long start, unsigned long end);\n"
+	  "static void sync_global_pgds_l4(unsigned long s, unsigned long e)\n"
+	  "{\n}\n"
+	  "void sync_global_pgds(unsigned long start, unsigned long end)\n"
+	  "{\n\tsync_global_pgds_l4(start, end);\n}\n" },
 };
 
 static int write_fixture(const char *root)
@@ -170,7 +180,15 @@ static void test_fixture_foo(const struct arch_model *m)
 	const struct arch_variant *small = nth_variant(m, "foo", 1);
 	const struct arch_variant *weird = nth_variant(m, "foo", 2);
 
-	CHECK_INT(count_variants(m, "foo"), 3, "foo variants");
+	const struct arch_variant *rest = nth_variant(m, "foo", 3);
+
+	CHECK_INT(count_variants(m, "foo"), 4, "foo variants");
+	CHECK(rest && !rest->file && !rest->expr && !rest->mask &&
+	      !rest->mask_unknown, "foo: mask 0 where no definition is built");
+	if (rest)
+		CHECK_STR(rest->condition,
+			  "!CONFIG_64BIT && !CONFIG_FOO_SYNC && !CONFIG_FOO_WEIRD",
+			  "foo: the configurations no definition covers");
 	if (!big || !small || !weird)
 		return;
 	CHECK_STR(big->file, "arch/foo/include/asm/big_types.h", "big file");
@@ -239,6 +257,27 @@ static void add_symlinks(const char *root)
 	}
 }
 
+/* zz syncs by hand in 64-bit code: a 64-bit call there is exposed. */
+static void check_hand_sync(const struct arch_variant *v)
+{
+	struct finding f = { .file = "arch/zz/mm/init_64.c", .arch = "zz",
+			     .level = LEVEL_P4D };
+
+	CHECK_INT(v ? v->nr_hand_syncs : 0, 1, "zz: one hand sync");
+	if (!v || v->nr_hand_syncs != 1)
+		return;
+	CHECK_STR(v->hand_syncs[0].file, "arch/zz/mm/init_64.c", "zz hand sync file");
+	CHECK_INT(v->hand_syncs[0].line, 5, "zz hand sync line: the definition");
+	CHECK_STR(v->hand_syncs[0].condition, "CONFIG_64BIT",
+		  "zz hand sync built for 64-bit");
+	CHECK(!v->nr_hooks, "a hand sync is no arch_sync_kernel_mappings()");
+	CHECK(classify_exposure(&f, v) == EXPOSURE_EXPOSED,
+	      "zz: a 64-bit p4d call misses the hand sync");
+	f.file = "arch/zz/mm/init_32.c";
+	CHECK(classify_exposure(&f, v) == EXPOSURE_LATENT,
+	      "zz: a 32-bit call is built without the hand sync");
+}
+
 static void test_fixture(void)
 {
 	char root[] = "/tmp/ptsync-arches-XXXXXX";
@@ -259,8 +298,11 @@ static void test_fixture(void)
 	}
 	test_fixture_foo(&m);
 
+	v = nth_variant(&m, "bar", 1);
+	CHECK(v && v->condition && !strcmp(v->condition, "!(CONFIG_W || CONFIG_Y)") &&
+	      !v->mask && !v->file, "bar: mask 0 without CONFIG_W or CONFIG_Y");
 	v = nth_variant(&m, "bar", 0);
-	CHECK_INT(count_variants(&m, "bar"), 1, "bar variants");
+	CHECK_INT(count_variants(&m, "bar"), 2, "bar variants");
 	CHECK(v && v->condition, "bar variant");
 	if (v) {
 		CHECK_STR(v->condition, "(CONFIG_W || CONFIG_Y)",
@@ -273,6 +315,7 @@ static void test_fixture(void)
 	if (v)
 		CHECK(!*v->condition && !v->file && !v->expr && !v->mask &&
 		      !v->mask_unknown, "zz: the implicit mask 0");
+	check_hand_sync(v);
 	arch_model_free(&m);
 	CHECK(!m.nr_variants && !m.variants, "model freed");
 	nftw(root, remove_one, 16, FTW_DEPTH | FTW_PHYS);
@@ -337,6 +380,8 @@ static void check_x86(const struct arch_model *m, const char *tree)
 	CHECK(has_hook(x64, "arch/x86/mm/init_64.c") &&
 	      !has_hook(x64, "arch/x86/mm/fault.c"), "x86-64 hook");
 	CHECK_INT(folded(x64), MASK_P4D, "x86-64 folds p4d (4 levels) only");
+	CHECK(!x64->nr_hand_syncs,
+	      "x86-64's mask names the top levels: sync_global_pgds() stands for nothing");
 	check_x86_bitness(x64);
 	(void)tree;
 }
@@ -344,8 +389,15 @@ static void check_x86(const struct arch_model *m, const char *tree)
 static void check_arm(const struct arch_model *m, const char *tree)
 {
 	const struct arch_variant *v = nth_variant(m, "arm", 0);
+	const struct arch_variant *rest = nth_variant(m, "arm", 1);
 
-	CHECK_INT(count_variants(m, "arm"), 1, "arm variants");
+	/* LPAE or no VMAP_STACK: arm has no mask, the generic 0 */
+	CHECK_INT(count_variants(m, "arm"), 2, "arm variants");
+	CHECK(rest && !rest->file && !rest->mask && rest->condition &&
+	      !strcmp(rest->condition,
+		      "!(CONFIG_MMU && !CONFIG_ARM_LPAE && CONFIG_VMAP_STACK)"),
+	      "arm: mask 0 where page.h does not define it: %s",
+	      rest && rest->condition ? rest->condition : "(none)");
 	if (!v)
 		return;
 	CHECK_STR(v->file, "arch/arm/include/asm/page.h", "arm mask file");

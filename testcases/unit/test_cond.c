@@ -7,6 +7,7 @@
 
 #include "arches/arches.h"
 #include "lib/cond.h"
+#include "lib/util.h"
 #include "testcases/unit/unit.h"
 
 /* Feed lines (NULL-terminated) and render what is in force after them. */
@@ -154,6 +155,51 @@ static void test_compatible(void)
 	      "!CONFIG_X86_32 implies CONFIG_X86_64");
 }
 
+static void check_complement(const char *want, const char *const *given,
+			     size_t nr, const char *what)
+{
+	char **conds = xcalloc(nr, sizeof(*conds)), *got;
+	size_t i;
+
+	for (i = 0; i < nr; i++)
+		conds[i] = (char *)given[i];
+	got = cond_complement(conds, nr);
+	free(conds);
+
+	if (want)
+		CHECK_STR(got, want, what);
+	else
+		CHECK(!got, "%s: got %s, want none", what, got ? got : "(null)");
+	free(got);
+}
+
+#define COMPLEMENT(want, ...) do {					\
+	static const char *const conds_[] = { __VA_ARGS__ };		\
+	check_complement(want, conds_, ARRAY_SIZE(conds_),		\
+			 "complement of " #__VA_ARGS__);		\
+} while (0)
+
+/* The configurations no definition of a mask covers: its implicit 0. */
+static void test_complement(void)
+{
+	/* x86 before the backport: only the 32-bit headers define it */
+	COMPLEMENT("!CONFIG_X86_32", "CONFIG_X86_32 && !CONFIG_X86_PAE",
+		   "CONFIG_X86_32 && CONFIG_X86_PAE");
+	/* after it, x86-64 defines it too: nothing is left */
+	COMPLEMENT(NULL, "CONFIG_X86_32 && !CONFIG_X86_PAE",
+		   "CONFIG_X86_32 && CONFIG_X86_PAE", "!CONFIG_X86_32");
+	/* the aliases: CONFIG_X86_64 is !CONFIG_X86_32 */
+	COMPLEMENT(NULL, "CONFIG_X86_32", "CONFIG_X86_64");
+	COMPLEMENT("!CONFIG_A", "CONFIG_A");
+	COMPLEMENT("CONFIG_A", "!CONFIG_A && CONFIG_B", "!CONFIG_A && !CONFIG_B");
+	COMPLEMENT(NULL, "", "CONFIG_A");
+	/* no plain conjunction: every definition negated */
+	COMPLEMENT("!(CONFIG_MMU && !CONFIG_ARM_LPAE && CONFIG_VMAP_STACK)",
+		   "CONFIG_MMU && !CONFIG_ARM_LPAE && CONFIG_VMAP_STACK");
+	COMPLEMENT("!(A && B) && !C", "A && B", "C");
+	COMPLEMENT("!(CONFIG_PGTABLE_LEVELS > 4)", "(CONFIG_PGTABLE_LEVELS > 4)");
+}
+
 static void test_mask(void)
 {
 	unsigned int m, t, f;
@@ -228,6 +274,7 @@ int main(void)
 	test_directive_result();
 	test_and();
 	test_compatible();
+	test_complement();
 	test_mask();
 	return unit_done("unit cond");
 }
