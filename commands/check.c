@@ -10,10 +10,13 @@
 #include <unistd.h>
 
 #include "lib/diag.h"
+#include "lib/kernel_facts.h"
+#include "lib/rules.h"
 #include "pipeline/pipeline.h"
 #include "commands/commands.h"
 #include "lib/util.h"
 #include "report/report.h"
+#include "scan/scan.h"
 
 struct check_opts {
 	const char *format;
@@ -175,6 +178,37 @@ static void note_no_sync_mask(const struct pipeline *p, const char *root)
 	     root);
 }
 
+static bool names_helper(const struct finding *f)
+{
+	static const char *const rules[] = {
+		RULE_CONVERT, RULE_MANUAL, RULE_INDIRECT,
+	};
+	size_t i;
+
+	for (i = 0; f->rule && !f->owner && i < ARRAY_SIZE(rules); i++)
+		if (!strcmp(f->rule, rules[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The advice "use pgd_populate_kernel(...)" names a helper a tree before
+ * v6.17 and its stable backports lacks (5.10, vendor trees): say so once,
+ * and how to get it, rather than let each line read as a ready fix.
+ */
+static void note_no_helpers(const struct pipeline *p, const char *root)
+{
+	size_t i;
+
+	for (i = 0; i < p->findings.nr; i++)
+		if (names_helper(&p->findings.items[i]))
+			break;
+	if (i == p->findings.nr || scan_helpers_defined(root, &p->scan))
+		return;
+	diag("%s defines no %s() or %s() (include/linux/pgalloc.h, v6.17 and the stable backports): the fixes below name them; ptsync convert --add-helpers adds them with the conversion",
+	     root, KF_HELPER_PGD, KF_HELPER_P4D);
+}
+
 int cmd_check(int argc, char **argv)
 {
 	struct check_opts o = { 0 };
@@ -205,6 +239,7 @@ int cmd_check(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	note_no_sync_mask(&p, o.root);
+	note_no_helpers(&p, o.root);
 	pipeline_summary(&p, o.root, stop_requested != 0, &summary);
 	ret = render(&o, &p.findings, &p.model, &summary) ? EXIT_USAGE :
 		exit_code(&o, &summary, incomplete);
