@@ -50,8 +50,12 @@ static char *what(const struct finding *f, const char *call,
 	const char *rule = f->rule ? f->rule : RULE_UNANALYZED;
 	char *text;
 
+	/*
+	 * No address proved (an indirect population whose entry pointer
+	 * moved): a placeholder no one takes for a variable of the code.
+	 */
 	if (!*address)
-		str_append(&address, xstrdup("addr"));
+		str_append(&address, xstrdup("<address>"));
 	if (!*reason)
 		str_append(&reason, xstrdup(strcmp(rule, RULE_MANUAL) ?
 					   "no reason given" :
