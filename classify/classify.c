@@ -72,7 +72,7 @@ static bool hand_synced(const struct finding *f, const struct arch_variant *v)
 	size_t i;
 	bool ok = false;
 
-	if (!v->nr_hand_syncs || !built_for(f, v))
+	if (!v->nr_hand_syncs)
 		return false;
 	cond = cond_and(arch_file_bitness(f->file),
 			f->condition ? f->condition : "");
@@ -93,9 +93,10 @@ enum exposure classify_exposure(const struct finding *f,
 		return EXPOSURE_NONE;
 	/*
 	 * x86's init_32.c is no 64-bit code, nor is a call under #ifdef
-	 * CONFIG_X86_32: not exposed where only that is
+	 * CONFIG_X86_32: not built, so neither exposed nor latent, where
+	 * only that is
 	 */
-	if ((v->mask & level_bit(f->level)) && !built_for(f, v))
+	if (!built_for(f, v))
 		return EXPOSURE_NONE;
 	if (v->mask & level_bit(f->level) || hand_synced(f, v))
 		return EXPOSURE_EXPOSED;

@@ -24,7 +24,8 @@ void report_count_variant(const struct finding_list *findings,
 			c->unanalyzed++;
 		else
 			c->direct++;
-		if (f->exposure[variant] == EXPOSURE_EXPOSED)
+		/* a private table needs no sync, whatever the mask */
+		if (f->exposure[variant] == EXPOSURE_EXPOSED && !f->owner)
 			c->exposed++;
 	}
 }

@@ -57,7 +57,7 @@ static json_t *exposed_on_json(const struct finding *f,
 	json_t *array = rjson_checked(json_array()), *o;
 	size_t i;
 
-	for (i = 0; i < model->nr_variants; i++) {
+	for (i = 0; !f->owner && i < model->nr_variants; i++) {
 		const struct arch_variant *v = &model->variants[i];
 
 		if (f->exposure[i] != EXPOSURE_EXPOSED)

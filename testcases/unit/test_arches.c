@@ -359,6 +359,13 @@ static void check_x86(const struct arch_model *m, const char *tree)
 	      !has_hook(two, "arch/x86/mm/init_64.c"), "x86 2-level hook");
 	CHECK_INT(folded(two), MASK_PMD | MASK_PUD | MASK_P4D,
 		  "x86 2-level folds pmd, pud, p4d");
+	{
+		struct finding f = { .file = "arch/x86/mm/init_64.c",
+				     .arch = "x86", .level = LEVEL_P4D };
+
+		CHECK(classify_exposure(&f, two) == EXPOSURE_NONE,
+		      "x86 2-level does not build init_64.c: not even latent");
+	}
 
 	CHECK(str_ends_with(pae->file, "pgtable-3level_types.h"), "%s", pae->file);
 	CHECK_STR(pae->condition, "CONFIG_X86_32 && CONFIG_X86_PAE",
