@@ -212,7 +212,7 @@ static void quote(FILE *out, const struct review *r,
 static void fix_block(FILE *out, const struct reply *rp, const struct style *s)
 {
 	const struct review *r = rp->r;
-	const char *last = NULL;
+	const char *last = NULL, *last_file = NULL;
 	size_t i;
 
 	for (i = 0; r->no_helpers && i < r->nr_items; i++)
@@ -227,7 +227,7 @@ static void fix_block(FILE *out, const struct reply *rp, const struct style *s)
 		return;
 	}
 	for (i = 0; i < r->nr_items; i++) {
-		const char *fix = r->items[i].fix;
+		const char *fix = r->items[i].fix, *file = r->items[i].f->file;
 
 		if (!is_listed_new(rp, i) || !fix || (last && !strcmp(last, fix)))
 			continue;
@@ -237,8 +237,11 @@ static void fix_block(FILE *out, const struct reply *rp, const struct style *s)
 			      out);
 			fence(out, s->open_diff);
 		}
-		fputs(fix, out);
+		/* a file's header and #include once, then each rewrite */
+		fputs(last_file && !strcmp(last_file, file) ?
+		      fix + r->items[i].fix_own : fix, out);
 		last = fix;
+		last_file = file;
 	}
 	if (last) {
 		fence(out, s->close);

@@ -79,13 +79,31 @@ static char *diff_header(const char *path)
 	return xasprintf("--- a/%s\n+++ b/%s\n", path, path);
 }
 
+/* Whether a block of h rewrites the line of a finding in path. */
+static bool hunk_fixes(const struct review *r, const char *path,
+		       const struct hunk *h)
+{
+	struct block b;
+	size_t i = 0, k;
+	int line = h->old_start;
+
+	while (next_block(h, &i, &line, &b))
+		for (k = 0; k < r->nr_items; k++)
+			if (!strcmp(r->items[k].f->file, path) &&
+			    r->items[k].f->line >= b.start &&
+			    r->items[k].f->line <= b.end)
+				return true;
+	return false;
+}
+
 /*
- * Attach the rewrites of one hunk to the findings it fixes; say whether
- * the hunk belongs in the review's fix: it fixes a new finding, or it
- * fixes none (an added #include).
+ * Attach the rewrites of one hunk to the findings it fixes, after the
+ * file's header and prelude (the hunks that fix no finding, shifting
+ * the lines by delta); say whether the hunk belongs in the review's fix:
+ * it fixes a new finding, or it fixes none (an added #include).
  */
 static bool attach_hunk(struct review *r, const char *path,
-			const struct hunk *h)
+			const struct hunk *h, const char *prelude, int delta)
 {
 	struct block b;
 	size_t i = 0, k;
@@ -101,7 +119,9 @@ static bool attach_hunk(struct review *r, const char *path,
 				continue;
 			it->edit = block_edit(h, &b);
 			it->fix = diff_header(path);
-			str_append(&it->fix, hunk_text(h, 0));
+			str_append(&it->fix, xstrdup(prelude ? prelude : ""));
+			it->fix_own = strlen(it->fix);
+			str_append(&it->fix, hunk_text(h, delta));
 			any = true;
 			new |= it->is_new;
 		}
@@ -109,22 +129,46 @@ static bool attach_hunk(struct review *r, const char *path,
 	return new || !any;
 }
 
+/*
+ * The hunks of a file that fix no finding, as text: the #include the
+ * rewrites need, put before each finding's own hunk.  *delta: the lines
+ * they add.
+ */
+static char *prelude_of(const struct review *r, const char *path,
+			const struct file_diff *pf, int *delta)
+{
+	char *text = NULL;
+	size_t i;
+
+	*delta = 0;
+	for (i = 0; i < pf->nr_hunks; i++) {
+		const struct hunk *h = &pf->hunks[i];
+
+		if (hunk_fixes(r, path, h))
+			continue;
+		str_append(&text, hunk_text(h, *delta));
+		*delta += h->new_count - h->old_count;
+	}
+	return text;
+}
+
 static void attach_file(struct review *r, const char *path, const char *diff)
 {
 	const char *at = strstr(diff, "\n@@ ");
-	char *text, *err = NULL, *fix = NULL;
+	char *text, *err = NULL, *fix = NULL, *prelude = NULL;
 	struct patch p = { 0 };
 	size_t i;
-	int delta = 0;
+	int delta = 0, prelude_delta;
 
 	if (!at)
 		return;
 	text = xasprintf("--- a/x\n+++ b/x%s", at);
 	if (!diff_parse(text, 1, &p, &err) && p.nr_files == 1) {
+		prelude = prelude_of(r, path, &p.files[0], &prelude_delta);
 		for (i = 0; i < p.files[0].nr_hunks; i++) {
 			struct hunk *h = &p.files[0].hunks[i];
 
-			if (!attach_hunk(r, path, h))
+			if (!attach_hunk(r, path, h, prelude, prelude_delta))
 				continue;
 			str_append(&fix, hunk_text(h, delta));
 			delta += h->new_count - h->old_count;
@@ -136,6 +180,7 @@ static void attach_file(struct review *r, const char *path, const char *diff)
 	} else {
 		free(fix);
 	}
+	free(prelude);
 	free(err);
 	free(text);
 	patch_free(&p);

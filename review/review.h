@@ -137,7 +137,13 @@ struct review_item {
 	bool is_new;
 	const struct patch *patch;	/* the one that added it, when new */
 	struct line_edit *edit;		/* NULL when no rewrite exists */
-	char *fix;	/* a/ b/ diff of the hunks with the rewrite, or NULL */
+	/*
+	 * a/ b/ diff of the hunks with the rewrite, or NULL: the file's
+	 * header, the hunks that fix no finding (the added #include, without
+	 * which the rewrite does not build), then its own hunk
+	 */
+	char *fix;
+	size_t fix_own;	/* where its own hunk starts in fix */
 };
 
 /* A touched file and the lines the patch adds to it. */
