@@ -84,7 +84,7 @@ static void explanation(FILE *out, const struct reply *rp)
 		free(arches);
 		return;
 	}
-	why = xasprintf("ptsync noticed %zu new and %zu old raw pgd/p4d_populate() call%s on init_mm in the files this patch touches (%zu before the series).",
+	why = xasprintf("ptsync noticed %zu new and %zu old call%s on init_mm that populate a top-level entry without the sync (pgd/p4d_populate(), p4d/pud_alloc()) in the files this patch touches (%zu before the series).",
 			rp->nr_new, rp->nr_listed - rp->nr_new,
 			report_plural(rp->nr_listed), rp->r->nr_pre);
 	put_wrapped(out, why);
