@@ -211,8 +211,8 @@ static void judge(struct finding *f, const struct arch_model *m)
 
 	if (f->owner) {
 		f->severity = SEV_NOTE;
-		f->why = xasprintf("the entry is in %s, not the kernel's page table",
-				   f->owner);
+		/* the message names the owner already */
+		f->why = xstrdup("not the kernel's page table: never rewritten");
 	} else if (*exposed && !f->boot_only && !f->synced_locally &&
 		   (!f->nr_chains || unsynced_chain(f, m))) {
 		f->severity = SEV_ERROR;

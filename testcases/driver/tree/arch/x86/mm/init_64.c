@@ -1,4 +1,4 @@
-// Arch code: x86-64 is where the sync mask has the pgd and p4d levels.  ptsync-file: exposed=x86[!CONFIG_X86_32] latent=0 noop=2
+// Arch code: x86-64 is where the sync mask has the pgd and p4d levels; x86-32 does not build *_64.c.  ptsync-file: exposed=x86[!CONFIG_X86_32] latent=0 noop=0
 #include <linux/mm.h>
 
 void arch_sync_kernel_mappings(unsigned long start, unsigned long end)

@@ -15,6 +15,6 @@ void __meminit pgd_for_64(unsigned long addr, p4d_t *p4d)
 {
 	pgd_t *pgd = pgd_offset_k(addr);
 
-	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error raw-populate address=addr section=__meminit exposed=x86[!CONFIG_X86_32] */
+	pgd_populate(&init_mm, pgd, p4d);	/* ptsync: error raw-populate address=addr section=__meminit exposed=x86[!CONFIG_X86_32] noop=0 */
 }
 #endif
