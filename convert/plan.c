@@ -304,17 +304,21 @@ static int by_site(const void *a, const void *b)
 	return c ? c : x->line - y->line;
 }
 
+static int refuse_without_helpers(const struct convert_opts *o)
+{
+	diag("%s defines no pgd_populate_kernel(); the converted calls would not build.\n"
+	     "Rerun with --add-helpers to create " HELPERS_PATH ".",
+	     o->root);
+	return -1;
+}
+
 /* Refuse to convert into helpers that do not exist, unless asked. */
 static int need_helpers(const struct convert_opts *o, struct convert_plan *plan)
 {
 	if (plan->have_helpers || !plan->nr_files)
 		return 0;
-	if (!o->add_helpers) {
-		diag("%s defines no pgd_populate_kernel(); the converted calls would not build.\n"
-		     "Rerun with --add-helpers to create " HELPERS_PATH ".",
-		     o->root);
-		return -1;
-	}
+	if (!o->add_helpers)
+		return refuse_without_helpers(o);
 	return add_helpers(o->root, plan);
 }
 
@@ -339,7 +343,10 @@ int convert_plan_build(const struct convert_opts *o, struct convert_plan *plan)
 		return -1;
 	plan->have_helpers = scan_helpers_defined(o->root, &plan->pipe.scan);
 	nr = convertible_files(&plan->pipe.findings, &files);
-	if (nr)
+	/* say it before the rewrite's spatch run, not after */
+	if (nr && !plan->have_helpers && !o->add_helpers)
+		ret = refuse_without_helpers(o);
+	else if (nr)
 		ret = run_patch_mode(o, plan, files, nr);
 	for (i = 0; i < nr; i++)
 		free(files[i]);
