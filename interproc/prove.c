@@ -913,6 +913,27 @@ static char *prove_table(struct ip_context *c, json_t *val, const char *file,
 	return prove_table_param(c, fn, param_index(fn, q), depth);
 }
 
+/*
+ * No address, but maybe a table: arm64 hibernation's copy_p4d() steps
+ * dst_p4dp alone, and the entry is still in trans_pgd.  A private table
+ * says more than the lost address (c->owner is set); else the reason.
+ */
+static char *resolve_unknown(struct ip_context *c, json_t *val,
+			     const char *file, const char *function, int depth)
+{
+	char *why;
+
+	if (has(val, "owner"))
+		return private_table(c, str(val, "owner"));
+	if (has(val, "table_param")) {
+		why = prove_table(c, val, file, function, depth);
+		if (why && c->owner)
+			return why;
+		free(why);
+	}
+	return xstrdup(str(val, "unknown"));
+}
+
 static char *resolve(struct ip_context *c, json_t *val, const char *file,
 		     const char *function, const char *level, int depth,
 		     char **addr)
@@ -939,7 +960,7 @@ static char *resolve(struct ip_context *c, json_t *val, const char *file,
 	if (has(val, "call"))
 		return resolve_call(c, val, file, level, depth, addr);
 	if (has(val, "unknown"))
-		return xstrdup(str(val, "unknown"));
+		return resolve_unknown(c, val, file, function, depth);
 	return xstrdup("no value was inferred");
 }
 

@@ -337,6 +337,15 @@ def value_at(pk, text, fn):
 		return dict(call=callee, args=args, at="%s:%s:%s" % pk), avars
 	return None, None
 
+def unknown_in_table(why, val):
+	"""The address is lost (a pointer stepped alone), but not whose
+	table the entry is in: a private one still rules the call out."""
+	v = dict(unknown=why)
+	for key in ("owner", "table_param"):
+		if val.get(key):
+			v[key] = val[key]
+	return v
+
 def evaluate(k, text, fn, avars_out=None):
 	"""The value of the use at k (an expression with source text); the
 	variables of its address go to avars_out."""
@@ -372,7 +381,7 @@ def evaluate(k, text, fn, avars_out=None):
 				    (text, vtext, line))
 		why = steady(k, text, avars, line)
 		if why:
-			return dict(unknown=why)
+			return unknown_in_table(why, val)
 		vals.append((line, val.get("address", vtext), val))
 		avars_out.update(avars or ())
 	distinct = []
