@@ -38,6 +38,7 @@
 #include <sys/stat.h>
 
 #include "arches/arches.h"
+#include "arches/generic.h"
 #include "arches/inputs.h"
 #include "lib/cond.h"
 #include "arches/source.h"
@@ -79,6 +80,7 @@ struct define {
 struct arch_scan {
 	const char *root;
 	const char *arch;
+	const struct generic_asm *generic;	/* included by generic code */
 	unsigned int implied[NR_FOLD_HEADERS];	/* levels each header folds */
 	struct header *hdrs;
 	size_t nr_hdrs, alloc_hdrs;
@@ -333,6 +335,10 @@ static char *header_cond(struct arch_scan *s, struct header *h, int depth)
 
 	if (h->cond)
 		return h->cond;
+	if (generic_asm_has(s->generic, h->key)) {
+		h->cond = xstrdup("");	/* every build has it */
+		return h->cond;
+	}
 	if (h->visiting || depth > MAX_INCLUDE_DEPTH)
 		return NULL;
 	base = base ? base + 1 : h->key;
@@ -871,9 +877,9 @@ static void arch_scan_free(struct arch_scan *s)
 }
 
 static void build_arch(struct arch_model *m, const char *root,
-		       const char *arch)
+		       const char *arch, const struct generic_asm *generic)
 {
-	struct arch_scan s = { .root = root, .arch = arch };
+	struct arch_scan s = { .root = root, .arch = arch, .generic = generic };
 	char *rel = xasprintf("arch/%s", arch);
 	char *inc = xasprintf("arch/%s/include/", arch);
 	size_t i;
@@ -925,13 +931,16 @@ static int list_arches(struct arch_model *m, const char *root)
 
 int arch_model_read(const char *root, struct arch_model *model)
 {
+	struct generic_asm generic;
 	size_t i;
 
 	memset(model, 0, sizeof(*model));
 	if (list_arches(model, root))
 		return -1;
+	generic_asm_read(&generic, root);
 	for (i = 0; i < model->nr_arches; i++)
-		build_arch(model, root, model->arches[i]);
+		build_arch(model, root, model->arches[i], &generic);
+	generic_asm_free(&generic);
 	return 0;
 }
 

@@ -83,6 +83,17 @@ static const struct {
 	 * definition, nor is a longer name)
 	 */
 	{ "arch/zz/Makefile", "# empty\n" },
+	/*
+	 * and a pgtable.h only a 32-bit header of its own includes, which
+	 * generic code includes everywhere; other.h it does not
+	 */
+	{ "include/linux/pgtable.h", "#include <asm/pgtable.h>\n" },
+	{ "arch/zz/include/asm/pgtable.h",
+	  "#include <asm-generic/pgtable-nopud.h>\n" },
+	{ "arch/zz/include/asm/other.h",
+	  "#include <asm-generic/pgtable-nopmd.h>\n" },
+	{ "arch/zz/include/asm/only32.h",
+	  "#ifdef CONFIG_ZZ32\n#include <asm/pgtable.h>\n#include <asm/other.h>\n#endif\n" },
 	{ "arch/zz/mm/init_64.c",
 	  "void sync_global_pgds(unsigned long start, unsigned long end);\n"
 	  "static void sync_global_pgds_l4(unsigned long s, unsigned long e)\n"
@@ -274,8 +285,26 @@ static void check_hand_sync(const struct arch_variant *v)
 	CHECK(classify_exposure(&f, v) == EXPOSURE_EXPOSED,
 	      "zz: a 64-bit p4d call misses the hand sync");
 	f.file = "arch/zz/mm/init_32.c";
-	CHECK(classify_exposure(&f, v) == EXPOSURE_LATENT,
+	CHECK(classify_exposure(&f, v) != EXPOSURE_EXPOSED,
 	      "zz: a 32-bit call is built without the hand sync");
+}
+
+/* zz's pgtable.h is in every build, other.h only with CONFIG_ZZ32. */
+static void check_generic_include(const struct arch_variant *v)
+{
+	size_t i;
+	bool pud = false, pmd = false;
+
+	for (i = 0; v && i < v->nr_folds; i++) {
+		if (!strcmp(v->folds[i].file, "arch/zz/include/asm/pgtable.h"))
+			pud |= v->folds[i].level == MASK_PUD &&
+			       !*v->folds[i].condition;
+		if (!strcmp(v->folds[i].file, "arch/zz/include/asm/other.h") &&
+		    v->folds[i].level == MASK_PMD)
+			pmd = !strcmp(v->folds[i].condition, "CONFIG_ZZ32");
+	}
+	CHECK(pud, "zz: generic code includes asm/pgtable.h, so its fold is unconditional");
+	CHECK(pmd, "zz: other.h comes with CONFIG_ZZ32 only");
 }
 
 static void test_fixture(void)
@@ -316,6 +345,7 @@ static void test_fixture(void)
 		CHECK(!*v->condition && !v->file && !v->expr && !v->mask &&
 		      !v->mask_unknown, "zz: the implicit mask 0");
 	check_hand_sync(v);
+	check_generic_include(v);
 	arch_model_free(&m);
 	CHECK(!m.nr_variants && !m.variants, "model freed");
 	nftw(root, remove_one, 16, FTW_DEPTH | FTW_PHYS);
