@@ -23,11 +23,26 @@ static void combine(const char *a, const char *b)
 	free(s);
 }
 
+/*
+ * The complement of the conditions rendered so far, as the arch model
+ * takes it for the configurations no definition covers.
+ */
+static void complement(char **conds, size_t nr)
+{
+	size_t i;
+
+	free(cond_complement(conds, nr));
+	for (i = 0; i < nr; i++)
+		free(conds[i]);
+	free(conds);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text = xstrndup((const char *)data, size), *line, *save;
-	char *prev = xstrdup(""), *now;
+	char *prev = xstrdup(""), *now, **all = NULL;
 	struct cond_stack *cs = cond_stack_new();
+	size_t nr = 0, alloc = 0;
 
 	for (line = strtok_r(text, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
@@ -38,9 +53,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		cond_stack_dead(cs);
 		now = cond_stack_render(cs);
 		combine(now, prev);
+		*ARRAY_PUSH(all, nr, alloc) = xstrdup(now);
 		free(prev);
 		prev = now;
 	}
+	complement(all, nr);
 	cond_stack_free(cs);
 	free(prev);
 	free(text);
