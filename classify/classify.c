@@ -50,6 +50,19 @@ static bool folded(const struct arch_variant *v, unsigned int level)
 	return false;
 }
 
+/* Folded in every configuration v is built for. */
+static bool folded_always(const struct arch_variant *v, unsigned int level)
+{
+	const char *cond = v->condition ? v->condition : "";
+	size_t i;
+
+	for (i = 0; i < v->nr_folds; i++)
+		if (v->folds[i].level == level &&
+		    cond_implies(cond, v->folds[i].condition))
+			return true;
+	return false;
+}
+
 /* Whether the call can be built where v is: its file's name, its #ifs. */
 static bool built_for(const struct finding *f, const struct arch_variant *v)
 {
@@ -72,7 +85,12 @@ static bool hand_synced(const struct finding *f, const struct arch_variant *v)
 	size_t i;
 	bool ok = false;
 
-	if (!v->nr_hand_syncs)
+	/*
+	 * A mask names only levels that exist; a hand sync names none, so
+	 * a level folded wherever v is built (p4d before 5-level paging)
+	 * stays a no-op.
+	 */
+	if (!v->nr_hand_syncs || folded_always(v, noop_fold_level(f->level)))
 		return false;
 	cond = cond_and(arch_file_bitness(f->file),
 			f->condition ? f->condition : "");

@@ -17,8 +17,9 @@ char *exposed_on(const struct arch_model *m, const struct finding *const *fs,
 	for (v = 0; v < m->nr_variants; v++) {
 		const struct arch_variant *av = &m->variants[v];
 
+		/* a private table needs no sync, whatever the mask */
 		for (i = 0; i < nr; i++)
-			if (fs[i]->exposure &&
+			if (fs[i]->exposure && !fs[i]->owner &&
 			    fs[i]->exposure[v] == EXPOSURE_EXPOSED)
 				break;
 		if (i == nr)

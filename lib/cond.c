@@ -374,11 +374,22 @@ struct atoms {
 	int nr;
 };
 
-/* The atom number of conjunct c, added if new; -1 when there are too many. */
+/*
+ * The atom number of conjunct c, added if new; -1 when there are too
+ * many.  A conjunct with a "||" of its own ("!A || B") is one opaque
+ * atom: conjunct_atom() would read it as the negation of "A || B".
+ */
 static int atom_of(struct atoms *a, const char *c, bool *neg)
 {
-	char *atom = conjunct_atom(c, neg);
+	char *atom;
 	int i;
+
+	if (has_top_level_or(c)) {
+		atom = xstrdup(c);
+		*neg = false;
+	} else {
+		atom = conjunct_atom(c, neg);
+	}
 
 	for (i = 0; i < a->nr; i++)
 		if (!strcmp(a->atom[i], atom))
@@ -513,6 +524,11 @@ char *cond_complement(char *const *conds, size_t nr)
 	}
 	if ((!ok || any) && !res)
 		res = complement_as_negations(conds, nr);
+	/* past the limits the negations may contradict: "!A && A" */
+	if (res && !cond_compatible(res, res)) {
+		free(res);
+		res = NULL;
+	}
 	free(outside);
 	for (i = 0; i < nr_parsed; i++)
 		free(lits[i]);

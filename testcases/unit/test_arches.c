@@ -89,7 +89,7 @@ static const struct {
 	 */
 	{ "include/linux/pgtable.h", "#include <asm/pgtable.h>\n" },
 	{ "arch/zz/include/asm/pgtable.h",
-	  "#include <asm-generic/pgtable-nopud.h>\n" },
+	  "#ifdef CONFIG_ZZ_2LEVEL\n#include <asm-generic/pgtable-nopud.h>\n#endif\n" },
 	{ "arch/zz/include/asm/other.h",
 	  "#include <asm-generic/pgtable-nopmd.h>\n" },
 	{ "arch/zz/include/asm/only32.h",
@@ -268,6 +268,29 @@ static void add_symlinks(const char *root)
 	}
 }
 
+/*
+ * A hand sync names no level: pgd_populate() where p4d is folded in
+ * every build (x86-64 before 5-level paging) stays a no-op.
+ */
+static void check_hand_sync_folded(const struct arch_variant *v)
+{
+	struct arch_fold fold = { .level = MASK_P4D, .condition = "",
+				  .file = "x.h", .line = 1 };
+	struct arch_variant w = *v;
+	struct finding f = { .file = "arch/zz/mm/init_64.c", .arch = "zz",
+			     .level = LEVEL_PGD };
+
+	CHECK(classify_exposure(&f, &w) == EXPOSURE_EXPOSED,
+	      "zz: pgd_populate() misses the hand sync where p4d may be real");
+	w.folds = &fold;
+	w.nr_folds = 1;
+	CHECK(classify_exposure(&f, &w) == EXPOSURE_NOOP,
+	      "zz: p4d folded always: pgd_populate() is a no-op, not exposed");
+	fold.condition = "CONFIG_PGTABLE_LEVELS == 4";
+	CHECK(classify_exposure(&f, &w) == EXPOSURE_EXPOSED,
+	      "zz: p4d folded in some builds only: exposed in the others");
+}
+
 /* zz syncs by hand in 64-bit code: a 64-bit call there is exposed. */
 static void check_hand_sync(const struct arch_variant *v)
 {
@@ -287,6 +310,7 @@ static void check_hand_sync(const struct arch_variant *v)
 	f.file = "arch/zz/mm/init_32.c";
 	CHECK(classify_exposure(&f, v) != EXPOSURE_EXPOSED,
 	      "zz: a 32-bit call is built without the hand sync");
+	check_hand_sync_folded(v);
 }
 
 /* zz's pgtable.h is in every build, other.h only with CONFIG_ZZ32. */
@@ -298,12 +322,12 @@ static void check_generic_include(const struct arch_variant *v)
 	for (i = 0; v && i < v->nr_folds; i++) {
 		if (!strcmp(v->folds[i].file, "arch/zz/include/asm/pgtable.h"))
 			pud |= v->folds[i].level == MASK_PUD &&
-			       !*v->folds[i].condition;
+			       !strcmp(v->folds[i].condition, "CONFIG_ZZ_2LEVEL");
 		if (!strcmp(v->folds[i].file, "arch/zz/include/asm/other.h") &&
 		    v->folds[i].level == MASK_PMD)
 			pmd = !strcmp(v->folds[i].condition, "CONFIG_ZZ32");
 	}
-	CHECK(pud, "zz: generic code includes asm/pgtable.h, so its fold is unconditional");
+	CHECK(pud, "zz: generic code includes asm/pgtable.h, so its fold has its own condition alone");
 	CHECK(pmd, "zz: other.h comes with CONFIG_ZZ32 only");
 }
 

@@ -198,6 +198,16 @@ static void test_complement(void)
 		   "CONFIG_MMU && !CONFIG_ARM_LPAE && CONFIG_VMAP_STACK");
 	COMPLEMENT("!(A && B) && !C", "A && B", "C");
 	COMPLEMENT("!(CONFIG_PGTABLE_LEVELS > 4)", "(CONFIG_PGTABLE_LEVELS > 4)");
+	/* a conjunct with its own || is one symbol, not a negation */
+	COMPLEMENT("(A || B) && !(!A || B)", "!(A || B)", "!A || B");
+	COMPLEMENT("!(!A || B) && !A", "!A || B", "A");
+	/* more than 64 definitions: negated, but never "!A && A" */
+	COMPLEMENT(NULL, "A", "!A", "B", "B", "B", "B", "B", "B", "B", "B",
+		   "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B",
+		   "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B",
+		   "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B",
+		   "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B", "B",
+		   "B", "B", "B", "B", "B", "B", "B");
 }
 
 static void test_mask(void)
