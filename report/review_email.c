@@ -238,8 +238,10 @@ static void fix_block(FILE *out, const struct reply *rp, const struct style *s)
 			fence(out, s->open_diff);
 		}
 		/* a file's header and #include once, then each rewrite */
-		fputs(last_file && !strcmp(last_file, file) ?
-		      fix + r->items[i].fix_own : fix, out);
+		if (last_file && !strcmp(last_file, file) && r->items[i].fix_alone)
+			fix = strchr(strchr(r->items[i].fix_alone, '\n') + 1,
+				     '\n') + 1;	/* past ---, +++ */
+		fputs(fix, out);
 		last = fix;
 		last_file = file;
 	}

@@ -62,125 +62,163 @@ static bool next_block(const struct hunk *h, size_t *i, int *line,
 	return true;
 }
 
-static char *hunk_text(const struct hunk *h, int delta)
-{
-	char *text = xasprintf("@@ -%d,%d +%d,%d @@\n", h->old_start,
-			       h->old_count, h->old_start + delta, h->new_count);
-	size_t i;
-
-	for (i = 0; i < h->nr_lines; i++)
-		str_append(&text, xasprintf("%c%s\n", h->lines[i].kind,
-					       h->lines[i].text));
-	return text;
-}
-
 static char *diff_header(const char *path)
 {
 	return xasprintf("--- a/%s\n+++ b/%s\n", path, path);
 }
 
-/* Whether a block of h rewrites the line of a finding in path. */
-static bool hunk_fixes(const struct review *r, const char *path,
-		       const struct hunk *h)
-{
-	struct block b;
-	size_t i = 0, k;
-	int line = h->old_start;
-
-	while (next_block(h, &i, &line, &b))
-		for (k = 0; k < r->nr_items; k++)
-			if (!strcmp(r->items[k].f->file, path) &&
-			    r->items[k].f->line >= b.start &&
-			    r->items[k].f->line <= b.end)
-				return true;
-	return false;
-}
+/* Which blocks a fix keeps changed; the others stay as they were. */
+struct keep {
+	size_t item;		/* this finding's block, or */
+	bool all_new;		/* the blocks of every new finding */
+	bool prelude;		/* and the blocks of no finding (#include) */
+};
 
 /*
- * Attach the rewrites of one hunk to the findings it fixes, after the
- * file's header and prelude (the hunks that fix no finding, shifting
- * the lines by delta); say whether the hunk belongs in the review's fix:
- * it fixes a new finding, or it fixes none (an added #include).
+ * Whether block b of a hunk of path stays changed in the fix: a block
+ * that rewrites a finding's line belongs to that finding's fix alone; a
+ * block of no finding (the #include the rewrites need) to every fix
+ * with a prelude, wherever diff put it, in a hunk of its own or beside
+ * a rewrite.
  */
-static bool attach_hunk(struct review *r, const char *path,
-			const struct hunk *h, const char *prelude, int delta)
+static bool keep_block(const struct review *r, const char *path,
+		       const struct block *b, const struct keep *kp)
 {
+	bool any = false;
+	size_t k;
+
+	for (k = 0; k < r->nr_items; k++) {
+		const struct review_item *it = &r->items[k];
+
+		if (strcmp(it->f->file, path) || it->f->line < b->start ||
+		    it->f->line > b->end)
+			continue;
+		if (kp->all_new ? it->is_new : k == kp->item)
+			return true;
+		any = true;
+	}
+	return !any && kp->prelude;
+}
+
+/* One hunk with the blocks not kept as context; NULL when none is kept. */
+static char *hunk_keeping(const struct review *r, const char *path,
+			  const struct hunk *h, const struct keep *kp,
+			  int *delta)
+{
+	char *body = NULL, *text;
+	size_t i = 0, j, from = 0;
+	int line = h->old_start, new_count = 0;
 	struct block b;
-	size_t i = 0, k;
-	int line = h->old_start;
-	bool any = false, new = false;
+	bool kept = false, keep;
 
 	while (next_block(h, &i, &line, &b)) {
-		for (k = 0; k < r->nr_items; k++) {
-			struct review_item *it = &r->items[k];
+		for (j = from; j < b.first; j++)
+			str_append(&body, xasprintf(" %s\n", h->lines[j].text));
+		new_count += b.first - from;
+		keep = keep_block(r, path, &b, kp);
+		kept |= keep;
+		for (j = b.first; j <= b.last; j++) {
+			char kind = h->lines[j].kind;
 
-			if (it->edit || strcmp(it->f->file, path) ||
-			    it->f->line < b.start || it->f->line > b.end)
+			if (!keep && kind == '+')
 				continue;
-			it->edit = block_edit(h, &b);
-			it->fix = diff_header(path);
-			str_append(&it->fix, xstrdup(prelude ? prelude : ""));
-			it->fix_own = strlen(it->fix);
-			str_append(&it->fix, hunk_text(h, delta));
-			any = true;
-			new |= it->is_new;
+			new_count += kind == '+' || !keep;
+			str_append(&body, xasprintf("%c%s\n",
+						    keep ? kind : ' ',
+						    h->lines[j].text));
 		}
+		from = b.last + 1;
 	}
-	return new || !any;
+	for (j = from; j < h->nr_lines; j++)
+		str_append(&body, xasprintf(" %s\n", h->lines[j].text));
+	new_count += h->nr_lines - from;
+	if (!kept) {
+		free(body);
+		return NULL;
+	}
+	text = xasprintf("@@ -%d,%d +%d,%d @@\n%s", h->old_start,
+			 h->old_count, h->old_start + *delta, new_count, body);
+	*delta += new_count - h->old_count;
+	free(body);
+	return text;
+}
+
+/* The file's diff with only the kept blocks changed; NULL: none is. */
+static char *diff_keeping(const struct review *r, const char *path,
+			  const struct file_diff *pf, const struct keep *kp)
+{
+	char *text = NULL, *hunk;
+	int delta = 0;
+	size_t i;
+
+	for (i = 0; i < pf->nr_hunks; i++) {
+		hunk = hunk_keeping(r, path, &pf->hunks[i], kp, &delta);
+		if (hunk)
+			str_append(&text, hunk);
+	}
+	if (!text)
+		return NULL;
+	hunk = diff_header(path);
+	str_append(&hunk, text);
+	return hunk;
 }
 
 /*
- * The hunks of a file that fix no finding, as text: the #include the
- * rewrites need, put before each finding's own hunk.  *delta: the lines
- * they add.
+ * Each finding of path that a block rewrites gets that block as its
+ * edit, and as its fix the file's diff with its own block and the
+ * #include changed: it builds alone, and the rewrites of the findings
+ * beside it are left out.  fix_alone has its block only, for a reply
+ * that printed the #include with an earlier finding of the file.
  */
-static char *prelude_of(const struct review *r, const char *path,
-			const struct file_diff *pf, int *delta)
+static void attach_items(struct review *r, const char *path,
+			 const struct file_diff *pf)
 {
-	char *text = NULL;
-	size_t i;
+	struct keep with = { .prelude = true }, alone = { 0 };
+	struct block b;
+	size_t h, i, k;
+	int line;
 
-	*delta = 0;
-	for (i = 0; i < pf->nr_hunks; i++) {
-		const struct hunk *h = &pf->hunks[i];
+	for (h = 0; h < pf->nr_hunks; h++) {
+		i = 0;
+		line = pf->hunks[h].old_start;
+		while (next_block(&pf->hunks[h], &i, &line, &b)) {
+			for (k = 0; k < r->nr_items; k++) {
+				struct review_item *it = &r->items[k];
 
-		if (hunk_fixes(r, path, h))
-			continue;
-		str_append(&text, hunk_text(h, *delta));
-		*delta += h->new_count - h->old_count;
+				if (it->edit || strcmp(it->f->file, path) ||
+				    it->f->line < b.start || it->f->line > b.end)
+					continue;
+				it->edit = block_edit(&pf->hunks[h], &b);
+				with.item = alone.item = k;
+				it->fix = diff_keeping(r, path, pf, &with);
+				it->fix_alone = diff_keeping(r, path, pf, &alone);
+			}
+		}
 	}
-	return text;
 }
 
 static void attach_file(struct review *r, const char *path, const char *diff)
 {
 	const char *at = strstr(diff, "\n@@ ");
-	char *text, *err = NULL, *fix = NULL, *prelude = NULL;
+	struct keep new = { .all_new = true, .prelude = true };
+	char *text, *err = NULL, *fix;
 	struct patch p = { 0 };
-	size_t i;
-	int delta = 0, prelude_delta;
 
 	if (!at)
 		return;
 	text = xasprintf("--- a/x\n+++ b/x%s", at);
 	if (!diff_parse(text, 1, &p, &err) && p.nr_files == 1) {
-		prelude = prelude_of(r, path, &p.files[0], &prelude_delta);
-		for (i = 0; i < p.files[0].nr_hunks; i++) {
-			struct hunk *h = &p.files[0].hunks[i];
-
-			if (!attach_hunk(r, path, h, prelude, prelude_delta))
-				continue;
-			str_append(&fix, hunk_text(h, delta));
-			delta += h->new_count - h->old_count;
+		attach_items(r, path, &p.files[0]);
+		/* no new finding's block in the file: nothing of it to fix */
+		new.prelude = false;
+		fix = diff_keeping(r, path, &p.files[0], &new);
+		if (fix) {
+			free(fix);
+			new.prelude = true;
+			str_append(&r->fix, diff_keeping(r, path, &p.files[0],
+							 &new));
 		}
 	}
-	if (fix && r->nr_new) {
-		str_append(&r->fix, diff_header(path));
-		str_append(&r->fix, fix);
-	} else {
-		free(fix);
-	}
-	free(prelude);
 	free(err);
 	free(text);
 	patch_free(&p);
@@ -245,6 +283,7 @@ void review_free(struct review *r)
 			free(r->items[i].edit->text);
 		free(r->items[i].edit);
 		free(r->items[i].fix);
+		free(r->items[i].fix_alone);
 	}
 	for (i = 0; i < r->nr_files; i++)
 		review_file_free(&r->files[i]);

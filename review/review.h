@@ -138,12 +138,13 @@ struct review_item {
 	const struct patch *patch;	/* the one that added it, when new */
 	struct line_edit *edit;		/* NULL when no rewrite exists */
 	/*
-	 * a/ b/ diff of the hunks with the rewrite, or NULL: the file's
-	 * header, the hunks that fix no finding (the added #include, without
-	 * which the rewrite does not build), then its own hunk
+	 * a/ b/ diff of the file with this finding's rewrite and the changes
+	 * of no finding (the added #include, without which the rewrite does
+	 * not build), the other findings' rewrites left out; or NULL
 	 */
 	char *fix;
-	size_t fix_own;	/* where its own hunk starts in fix */
+	/* the same without the #include: its own hunk, after the header */
+	char *fix_alone;
 };
 
 /* A touched file and the lines the patch adds to it. */
