@@ -69,17 +69,16 @@ static char *diff_header(const char *path)
 
 /* Which blocks a fix keeps changed; the others stay as they were. */
 struct keep {
-	size_t item;		/* this finding's block, or */
-	bool all_new;		/* the blocks of every new finding */
-	bool prelude;		/* and the blocks of no finding (#include) */
+	bool (*want)(const struct review *r, size_t k, const void *data);
+	const void *data;
 };
 
 /*
  * Whether block b of a hunk of path stays changed in the fix: a block
- * that rewrites a finding's line belongs to that finding's fix alone; a
- * block of no finding (the #include the rewrites need) to every fix
- * with a prelude, wherever diff put it, in a hunk of its own or beside
- * a rewrite.
+ * that rewrites a finding's line belongs to the fixes that want that
+ * finding; a block of no finding (the #include the rewrites need) to
+ * every fix, wherever diff put it, in a hunk of its own or beside a
+ * rewrite.
  */
 static bool keep_block(const struct review *r, const char *path,
 		       const struct block *b, const struct keep *kp)
@@ -93,11 +92,29 @@ static bool keep_block(const struct review *r, const char *path,
 		if (strcmp(it->f->file, path) || it->f->line < b->start ||
 		    it->f->line > b->end)
 			continue;
-		if (kp->all_new ? it->is_new : k == kp->item)
+		if (kp->want(r, k, kp->data))
 			return true;
 		any = true;
 	}
-	return !any && kp->prelude;
+	return !any;
+}
+
+/* Whether a block of h rewrites a finding the fix wants. */
+static bool hunk_wanted(const struct review *r, const char *path,
+			const struct hunk *h, const struct keep *kp)
+{
+	struct block b;
+	size_t i = 0, k;
+	int line = h->old_start;
+
+	while (next_block(h, &i, &line, &b))
+		for (k = 0; k < r->nr_items; k++)
+			if (!strcmp(r->items[k].f->file, path) &&
+			    r->items[k].f->line >= b.start &&
+			    r->items[k].f->line <= b.end &&
+			    kp->want(r, k, kp->data))
+				return true;
+	return false;
 }
 
 /* One hunk with the blocks not kept as context; NULL when none is kept. */
@@ -143,7 +160,10 @@ static char *hunk_keeping(const struct review *r, const char *path,
 	return text;
 }
 
-/* The file's diff with only the kept blocks changed; NULL: none is. */
+/*
+ * The file's diff with only the kept blocks changed; NULL when it has no
+ * block of a wanted finding (its #include alone is no fix).
+ */
 static char *diff_keeping(const struct review *r, const char *path,
 			  const struct file_diff *pf, const struct keep *kp)
 {
@@ -151,29 +171,51 @@ static char *diff_keeping(const struct review *r, const char *path,
 	int delta = 0;
 	size_t i;
 
+	for (i = 0; i < pf->nr_hunks; i++)
+		if (hunk_wanted(r, path, &pf->hunks[i], kp))
+			break;
+	if (i == pf->nr_hunks)
+		return NULL;
 	for (i = 0; i < pf->nr_hunks; i++) {
 		hunk = hunk_keeping(r, path, &pf->hunks[i], kp, &delta);
 		if (hunk)
 			str_append(&text, hunk);
 	}
-	if (!text)
-		return NULL;
 	hunk = diff_header(path);
 	str_append(&hunk, text);
 	return hunk;
 }
 
-/*
- * Each finding of path that a block rewrites gets that block as its
- * edit, and as its fix the file's diff with its own block and the
- * #include changed: it builds alone, and the rewrites of the findings
- * beside it are left out.  fix_alone has its block only, for a reply
- * that printed the #include with an earlier finding of the file.
- */
-static void attach_items(struct review *r, const char *path,
+char *review_fix_of(const struct review *r,
+		    bool (*want)(const struct review *r, size_t k,
+				 const void *data),
+		    const void *data)
+{
+	struct keep kp = { .want = want, .data = data };
+	char *fix = NULL;
+	size_t i;
+
+	for (i = 0; i < r->nr_rewrites; i++)
+		str_append(&fix, diff_keeping(r, r->rewrites[i].path,
+					      &r->rewrites[i].diff.files[0],
+					      &kp));
+	return fix;
+}
+
+static bool is_item(const struct review *r, size_t k, const void *data)
+{
+	return k == *(const size_t *)data;
+}
+
+static bool is_new(const struct review *r, size_t k, const void *data)
+{
+	return r->items[k].is_new;
+}
+
+/* Each finding a block of path rewrites: that block is its edit. */
+static void attach_edits(struct review *r, const char *path,
 			 const struct file_diff *pf)
 {
-	struct keep with = { .prelude = true }, alone = { 0 };
 	struct block b;
 	size_t h, i, k;
 	int line;
@@ -181,47 +223,52 @@ static void attach_items(struct review *r, const char *path,
 	for (h = 0; h < pf->nr_hunks; h++) {
 		i = 0;
 		line = pf->hunks[h].old_start;
-		while (next_block(&pf->hunks[h], &i, &line, &b)) {
+		while (next_block(&pf->hunks[h], &i, &line, &b))
 			for (k = 0; k < r->nr_items; k++) {
 				struct review_item *it = &r->items[k];
 
-				if (it->edit || strcmp(it->f->file, path) ||
-				    it->f->line < b.start || it->f->line > b.end)
-					continue;
-				it->edit = block_edit(&pf->hunks[h], &b);
-				with.item = alone.item = k;
-				it->fix = diff_keeping(r, path, pf, &with);
-				it->fix_alone = diff_keeping(r, path, pf, &alone);
+				if (!it->edit && !strcmp(it->f->file, path) &&
+				    it->f->line >= b.start &&
+				    it->f->line <= b.end)
+					it->edit = block_edit(&pf->hunks[h], &b);
 			}
-		}
 	}
 }
 
-static void attach_file(struct review *r, const char *path, const char *diff)
+static void add_rewrite(struct review *r, const char *path, const char *diff)
 {
 	const char *at = strstr(diff, "\n@@ ");
-	struct keep new = { .all_new = true, .prelude = true };
-	char *text, *err = NULL, *fix;
+	struct review_rewrite *rw;
+	char *text, *err = NULL;
 	struct patch p = { 0 };
 
 	if (!at)
 		return;
 	text = xasprintf("--- a/x\n+++ b/x%s", at);
 	if (!diff_parse(text, 1, &p, &err) && p.nr_files == 1) {
-		attach_items(r, path, &p.files[0]);
-		/* no new finding's block in the file: nothing of it to fix */
-		new.prelude = false;
-		fix = diff_keeping(r, path, &p.files[0], &new);
-		if (fix) {
-			free(fix);
-			new.prelude = true;
-			str_append(&r->fix, diff_keeping(r, path, &p.files[0],
-							 &new));
-		}
+		attach_edits(r, path, &p.files[0]);
+		rw = ARRAY_PUSH(r->rewrites, r->nr_rewrites, r->alloc_rewrites);
+		rw->path = xstrdup(path);
+		rw->diff = p;
+	} else {
+		patch_free(&p);
 	}
 	free(err);
 	free(text);
-	patch_free(&p);
+}
+
+/*
+ * A finding's fix builds alone: its own rewrite and the #include, the
+ * rewrites of the findings beside it left out.
+ */
+static void attach_fixes(struct review *r)
+{
+	size_t k;
+
+	for (k = 0; k < r->nr_items; k++)
+		if (r->items[k].edit)
+			r->items[k].fix = review_fix_of(r, is_item, &k);
+	r->fix = review_fix_of(r, is_new, NULL);
 }
 
 /* The files with a convertible finding: the only ones spatch rewrites. */
@@ -268,7 +315,9 @@ void review_attach_fixes(struct review *r, int timeout)
 		for (i = 0; i < an.nr_files; i++)
 			if (an.files[i].status == FILE_ANALYSED &&
 			    an.files[i].output)
-				attach_file(r, an.files[i].path, an.files[i].output);
+				add_rewrite(r, an.files[i].path,
+					    an.files[i].output);
+	attach_fixes(r);
 	analysis_free(&an);
 	free(files);
 	free(cocci);
@@ -283,8 +332,12 @@ void review_free(struct review *r)
 			free(r->items[i].edit->text);
 		free(r->items[i].edit);
 		free(r->items[i].fix);
-		free(r->items[i].fix_alone);
 	}
+	for (i = 0; i < r->nr_rewrites; i++) {
+		free(r->rewrites[i].path);
+		patch_free(&r->rewrites[i].diff);
+	}
+	free(r->rewrites);
 	for (i = 0; i < r->nr_files; i++)
 		review_file_free(&r->files[i]);
 	free(r->files);

@@ -143,8 +143,12 @@ struct review_item {
 	 * not build), the other findings' rewrites left out; or NULL
 	 */
 	char *fix;
-	/* the same without the #include: its own hunk, after the header */
-	char *fix_alone;
+};
+
+/* spatch's rewrite of one file, the diff every fix is cut from. */
+struct review_rewrite {
+	char *path;
+	struct patch diff;	/* one file */
 };
 
 /* A touched file and the lines the patch adds to it. */
@@ -179,6 +183,8 @@ struct review {
 	size_t nr_new;
 	char *fix;	/* the diff of every hunk with a new rewrite, or NULL */
 	bool no_helpers;	/* the tree has no _kernel helpers: no fix */
+	struct review_rewrite *rewrites;
+	size_t nr_rewrites, alloc_rewrites;
 	struct review_mark *marks;
 	size_t nr_marks, alloc_marks;
 	/* For the mail, set by the command: "Name <addr>" and a URL or NULL. */
@@ -235,6 +241,16 @@ char *review_file_line(const char *root, const char *path, int n);
  * each finding's rewrite.  A spatch failure only leaves fixes out.
  */
 void review_attach_fixes(struct review *r, int timeout);
+/*
+ * The fix of the findings items[k] for which want(r, k, data) holds: each
+ * rewritten file's diff with their rewrites and the changes of no finding
+ * (the #include), the other findings' rewrites left as they were; NULL
+ * when none of them has a rewrite.  A reply of a series fixes its own.
+ */
+char *review_fix_of(const struct review *r,
+		    bool (*want)(const struct review *r, size_t k,
+				 const void *data),
+		    const void *data);
 void review_free(struct review *r);
 /* Whether the patch adds line of path. */
 bool review_is_added(const struct review *r, const char *path, int line);
