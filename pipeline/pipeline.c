@@ -175,7 +175,7 @@ static void analyse(const struct pipeline_opts *o, struct pipeline *p,
 	for (i = 0; i < nr; i++)
 		free(files[i]);
 	free(files);
-	free(cocci);
+	spatch_config_release(&cfg);	/* the environment, the cocci path */
 }
 
 static void build_model(const char *root, struct arch_model *model)

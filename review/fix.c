@@ -320,7 +320,7 @@ void review_attach_fixes(struct review *r, int timeout)
 	attach_fixes(r);
 	analysis_free(&an);
 	free(files);
-	free(cocci);
+	spatch_config_release(&cfg);	/* the environment, the cocci path */
 }
 
 void review_free(struct review *r)
