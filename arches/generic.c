@@ -23,6 +23,19 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether a directive line defines ARCH_PAGE_TABLE_SYNC_MASK. */
+static bool defines_mask(const char *line)
+{
+	const char *d = src_directive(line);
+	static const char name[] = "ARCH_PAGE_TABLE_SYNC_MASK";
+
+	if (!d || strncmp(d, "define", 6))
+		return false;
+	for (d += 6; *d == ' ' || *d == '\t'; d++)
+		;
+	return !strncmp(d, name, strlen(name));
+}
+
 static void add_includes(struct generic_asm *g, char *text)
 {
 	struct src_lines it;
@@ -31,6 +44,7 @@ static void add_includes(struct generic_asm *g, char *text)
 
 	src_lines_init(&it, text);
 	while (src_next_line(&it)) {
+		g->has_sync_mask |= defines_mask(it.line);
 		target = src_include_target(it.line, &quoted);
 		if (target && !quoted && str_starts_with(target, "asm/"))
 			*ARRAY_PUSH(g->keys, g->nr, g->alloc) = target;
@@ -59,7 +73,8 @@ static void read_dir(struct generic_asm *g, const char *root, const char *rel)
 		arch_input(full);
 		text = read_file(full, &len);
 		free(full);
-		if (text && memmem(text, len, "<asm/", 5)) {
+		if (text && (memmem(text, len, "<asm/", 5) ||
+			     memmem(text, len, "SYNC_MASK", 9))) {
 			src_strip_comments(text, len);
 			add_includes(g, text);
 		}

@@ -17,6 +17,12 @@
 struct generic_asm {
 	char **keys;		/* "asm/pgtable.h", sorted, unique */
 	size_t nr, alloc;
+	/*
+	 * include/linux defines the generic ARCH_PAGE_TABLE_SYNC_MASK 0:
+	 * v5.8 and later, where x86-64 no longer syncs the vmalloc area
+	 * lazily in vmalloc_fault() but allocates its top level at boot.
+	 */
+	bool has_sync_mask;
 };
 
 /* Read root's include/linux and include/asm-generic headers. */

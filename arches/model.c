@@ -741,12 +741,16 @@ static void copy_compatible(const struct arch_variant *v,
 
 /*
  * A hand sync stands for the mask only where the mask names neither
- * top level: x86-64 before its mask did (v5.8 to the 2025 fix).
+ * top level: x86-64 before its mask did (v5.8 to the 2025 fix).  Before
+ * v5.8 (no generic mask) x86-64 synced the vmalloc area lazily in
+ * vmalloc_fault() as well, and which area a call fills cannot be told:
+ * no hand sync there.
  */
 static void copy_hooks(struct arch_variant *v, const struct arch_scan *s)
 {
 	copy_compatible(v, s->hooks, s->nr_hooks, &v->hooks, &v->nr_hooks);
-	if (!(v->mask & (MASK_PGD | MASK_P4D)) && !v->mask_unknown)
+	if (!(v->mask & (MASK_PGD | MASK_P4D)) && !v->mask_unknown &&
+	    s->generic->has_sync_mask)
 		copy_compatible(v, s->hand_syncs, s->nr_hand_syncs,
 				&v->hand_syncs, &v->nr_hand_syncs);
 }

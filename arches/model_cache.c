@@ -22,7 +22,7 @@
 #include "lib/record.h"
 #include "lib/util.h"
 
-#define MODEL_CACHE_VERSION 4	/* 4: generic includes; 3: hand syncs */
+#define MODEL_CACHE_VERSION 5	/* 5: hand syncs from v5.8; 4: generic includes */
 
 struct input {
 	char *path;

@@ -160,8 +160,9 @@ static bool has_generic_mask(const char *root)
 
 /*
  * A tree older than ARCH_PAGE_TABLE_SYNC_MASK (before v5.8) says nothing
- * about which arches need the sync: only the hand syncs the model finds
- * (x86-64's sync_global_pgds()) make a call exposed there.  Say so.
+ * about which arches need the sync: every call reads as latent there,
+ * although x86-64 then synced its top level by hand, and the vmalloc area
+ * lazily (arches/model.c takes no hand sync there).  Say so.
  */
 static void note_no_sync_mask(const struct pipeline *p, const char *root)
 {
@@ -174,7 +175,7 @@ static void note_no_sync_mask(const struct pipeline *p, const char *root)
 			return;
 	if (has_generic_mask(root))
 		return;
-	diag("%s defines no ARCH_PAGE_TABLE_SYNC_MASK (it predates v5.8): no arch's needs can be read from it; a call is exposed only where the arch syncs its top-level entries by hand (x86-64's sync_global_pgds())",
+	diag("%s defines no ARCH_PAGE_TABLE_SYNC_MASK (it predates v5.8): no arch's needs can be read from it, so no call is exposed, although x86-64 synced its top-level entries by hand (sync_global_pgds()) and the vmalloc area lazily (vmalloc_fault()) in such trees",
 	     root);
 }
 
@@ -205,8 +206,13 @@ static void note_no_helpers(const struct pipeline *p, const char *root)
 			break;
 	if (i == p->findings.nr || scan_helpers_defined(root, &p->scan))
 		return;
-	diag("%s defines no %s() or %s() (include/linux/pgalloc.h, v6.17 and the stable backports): the fixes below name them; ptsync convert --add-helpers adds them with the conversion",
-	     root, KF_HELPER_PGD, KF_HELPER_P4D);
+	/* convert --add-helpers refuses a tree without the mask and hook */
+	if (!has_generic_mask(root))
+		diag("%s defines no %s() or %s() (include/linux/pgalloc.h, v6.17 and the stable backports), nor what they need (ARCH_PAGE_TABLE_SYNC_MASK, arch_sync_kernel_mappings(), v5.8): the fixes below name them; sync by hand where the arch needs it",
+		     root, KF_HELPER_PGD, KF_HELPER_P4D);
+	else
+		diag("%s defines no %s() or %s() (include/linux/pgalloc.h, v6.17 and the stable backports): the fixes below name them; ptsync convert --add-helpers adds them with the conversion",
+		     root, KF_HELPER_PGD, KF_HELPER_P4D);
 }
 
 int cmd_check(int argc, char **argv)

@@ -87,7 +87,9 @@ static const struct {
 	 * and a pgtable.h only a 32-bit header of its own includes, which
 	 * generic code includes everywhere; other.h it does not
 	 */
-	{ "include/linux/pgtable.h", "#include <asm/pgtable.h>\n" },
+	{ "include/linux/pgtable.h",
+	  "#include <asm/pgtable.h>\n#ifndef ARCH_PAGE_TABLE_SYNC_MASK\n"
+	  "#define ARCH_PAGE_TABLE_SYNC_MASK 0\n#endif\n" },
 	{ "arch/zz/include/asm/pgtable.h",
 	  "#ifdef CONFIG_ZZ_2LEVEL\n#include <asm-generic/pgtable-nopud.h>\n#endif\n" },
 	{ "arch/zz/include/asm/other.h",
@@ -331,6 +333,30 @@ static void check_generic_include(const struct arch_variant *v)
 	CHECK(pmd, "zz: other.h comes with CONFIG_ZZ32 only");
 }
 
+/*
+ * Before v5.8 (include/linux defines no mask) x86-64 also synced the
+ * vmalloc area lazily: a hand sync says nothing there.
+ */
+static void check_before_5_8(const char *root)
+{
+	char *path = NULL;
+	struct arch_model m;
+	FILE *f;
+
+	if (asprintf(&path, "%s/include/linux/pgtable.h", root) < 0)
+		return;
+	f = fopen(path, "w");
+	free(path);
+	if (!f)
+		return;
+	fputs("#include <asm/pgtable.h>\n", f);
+	fclose(f);
+	CHECK(!arch_model_read(root, &m), "model without the generic mask");
+	CHECK(nth_variant(&m, "zz", 0) && !nth_variant(&m, "zz", 0)->nr_hand_syncs,
+	      "zz before v5.8: no hand sync");
+	arch_model_free(&m);
+}
+
 static void test_fixture(void)
 {
 	char root[] = "/tmp/ptsync-arches-XXXXXX";
@@ -372,6 +398,7 @@ static void test_fixture(void)
 	check_generic_include(v);
 	arch_model_free(&m);
 	CHECK(!m.nr_variants && !m.variants, "model freed");
+	check_before_5_8(root);
 	nftw(root, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 
 	CHECK(arch_model_build("/nonexistent/tree", &m) == -1,
