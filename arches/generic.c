@@ -56,14 +56,11 @@ static void add_includes(struct generic_asm *g, char *text)
 
 static void read_dir(struct generic_asm *g, const char *root, const char *rel)
 {
-	char *dir = path_join(root, rel), *full, *text;
+	DIR *d = arch_input_dir(root, rel);
+	char *full, *text;
 	struct dirent *e;
 	size_t len;
-	DIR *d;
 
-	arch_input(dir);
-	d = opendir(dir);
-	free(dir);
 	if (!d)
 		return;
 	while ((e = readdir(d))) {

@@ -8,7 +8,11 @@
 #ifndef PTSYNC_ARCHES_INPUTS_H
 #define PTSYNC_ARCHES_INPUTS_H
 
+#include <dirent.h>
+
 /* Note that the model is about to read path (a file or a directory). */
 void arch_input(const char *path);
+/* The directory root/rel, opened as an input of the model; NULL: none. */
+DIR *arch_input_dir(const char *root, const char *rel);
 
 #endif

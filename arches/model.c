@@ -112,13 +112,9 @@ static bool is_source(const char *name)
  */
 static void walk(struct arch_scan *s, const char *rel)
 {
-	char *dir = path_join(s->root, rel);
-	DIR *d;
+	DIR *d = arch_input_dir(s->root, rel);
 	struct dirent *e;
 
-	arch_input(dir);
-	d = opendir(dir);
-	free(dir);
 	if (!d)
 		return;
 	while ((e = readdir(d))) {

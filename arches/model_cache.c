@@ -46,6 +46,17 @@ void arch_input(const char *path)
 	file_id_lstat(path, &in->id);
 }
 
+DIR *arch_input_dir(const char *root, const char *rel)
+{
+	char *dir = path_join(root, rel);
+	DIR *d;
+
+	arch_input(dir);
+	d = opendir(dir);
+	free(dir);
+	return d;
+}
+
 static bool model_key(const char *root, struct cache_key *k)
 {
 	char *real = realpath(root, NULL);
