@@ -13,6 +13,7 @@
 
 #include "classify/classify.h"
 #include "lib/cond.h"
+#include "lib/kernel_facts.h"
 #include "lib/util.h"
 
 char *arch_of_path(const char *path)
@@ -61,6 +62,25 @@ static bool folded_always(const struct arch_variant *v, unsigned int level)
 		    cond_implies(cond, v->folds[i].condition))
 			return true;
 	return false;
+}
+
+/*
+ * Exposed only where a hand sync stands for the mask (x86-64 from v5.8
+ * to the 2025 fix): there the helpers' mask is 0 and they sync nothing.
+ */
+static bool by_hand_only(const struct finding *f, const struct arch_model *m)
+{
+	bool any = false;
+	size_t j;
+
+	for (j = 0; f->exposure && j < m->nr_variants; j++) {
+		if (f->exposure[j] != EXPOSURE_EXPOSED)
+			continue;
+		if (m->variants[j].mask & level_bit(f->level))
+			return false;
+		any = true;
+	}
+	return any;
 }
 
 /* Whether the call can be built where v is: its file's name, its #ifs. */
@@ -234,9 +254,12 @@ static void judge(struct finding *f, const struct arch_model *m)
 	} else if (*exposed && !f->boot_only && !f->synced_locally &&
 		   (!f->nr_chains || unsynced_chain(f, m))) {
 		f->severity = SEV_ERROR;
-		f->why = xasprintf("exposed on %s, can run after boot%s%s%s, and nothing syncs it",
+		f->why = xasprintf("exposed on %s, can run after boot%s%s%s, and nothing syncs it%s",
 				   exposed, *f->section ? " (" : "",
-				   f->section, *f->section ? ")" : "");
+				   f->section, *f->section ? ")" : "",
+				   !by_hand_only(f, m) ? "" : f->arch ?
+				   "; the arch syncs by hand there and a _kernel helper would sync nothing: call " KF_HAND_SYNC "() after it" :
+				   "; a _kernel helper syncs there only once the arch's mask names the level (the 2025 fix and its backports)");
 	} else if (*exposed && !f->boot_only && !f->synced_locally &&
 		   worst_boot_only(f, m)) {
 		/* no sync, but only __init code reaches it: as __init itself */

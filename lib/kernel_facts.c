@@ -5,7 +5,7 @@ const char *const kf_helpers[] = { KF_HELPER_PGD, KF_HELPER_P4D, NULL };
 
 const char *const kf_sync_calls[] = { KF_SYNC_HOOK, NULL };
 
-const char *const kf_sync_prefixes[] = { "sync_global_pgds", NULL };
+const char *const kf_sync_prefixes[] = { KF_HAND_SYNC, NULL };
 
 const char *const kf_section_prefixes[] = {
 	"__init", "__meminit", "__exit", NULL,

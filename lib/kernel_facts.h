@@ -18,6 +18,9 @@
 /* The hook that copies a kernel mapping into every page table. */
 #define KF_SYNC_HOOK	"arch_sync_kernel_mappings"
 
+/* The hand sync a message advises where the helpers would sync nothing. */
+#define KF_HAND_SYNC	"sync_global_pgds"
+
 /* NULL-terminated lists. */
 extern const char *const kf_helpers[];
 /* Calls that sync: the hook itself, and x86's sync_global_pgds*() family. */
