@@ -41,25 +41,19 @@ unsigned int noop_fold_level(enum pt_level level)
 	return level == LEVEL_PGD ? MASK_P4D : MASK_PUD;
 }
 
-static bool folded(const struct arch_variant *v, unsigned int level)
-{
-	size_t i;
-
-	for (i = 0; i < v->nr_folds; i++)
-		if (v->folds[i].level == level)
-			return true;
-	return false;
-}
-
-/* Folded in every configuration v is built for. */
-static bool folded_always(const struct arch_variant *v, unsigned int level)
+/*
+ * Whether v folds level: in some configuration it is built for, or, with
+ * always, in every one.
+ */
+static bool folded(const struct arch_variant *v, unsigned int level,
+		   bool always)
 {
 	const char *cond = v->condition ? v->condition : "";
 	size_t i;
 
 	for (i = 0; i < v->nr_folds; i++)
 		if (v->folds[i].level == level &&
-		    cond_implies(cond, v->folds[i].condition))
+		    (!always || cond_implies(cond, v->folds[i].condition)))
 			return true;
 	return false;
 }
@@ -110,7 +104,7 @@ static bool hand_synced(const struct finding *f, const struct arch_variant *v)
 	 * a level folded wherever v is built (p4d before 5-level paging)
 	 * stays a no-op.
 	 */
-	if (!v->nr_hand_syncs || folded_always(v, noop_fold_level(f->level)))
+	if (!v->nr_hand_syncs || folded(v, noop_fold_level(f->level), true))
 		return false;
 	cond = cond_and(arch_file_bitness(f->file),
 			f->condition ? f->condition : "");
@@ -138,7 +132,7 @@ enum exposure classify_exposure(const struct finding *f,
 		return EXPOSURE_NONE;
 	if (v->mask & level_bit(f->level) || hand_synced(f, v))
 		return EXPOSURE_EXPOSED;
-	if (folded(v, noop_fold_level(f->level)))
+	if (folded(v, noop_fold_level(f->level), false))
 		return EXPOSURE_NOOP;
 	return EXPOSURE_LATENT;
 }
