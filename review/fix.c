@@ -67,6 +67,14 @@ static char *diff_header(const char *path)
 	return xasprintf("--- a/%s\n+++ b/%s\n", path, path);
 }
 
+/* Whether block b, in a hunk of path, rewrites the line of it. */
+static bool block_has(const struct review_item *it, const char *path,
+		      const struct block *b)
+{
+	return !strcmp(it->f->file, path) && it->f->line >= b->start &&
+	       it->f->line <= b->end;
+}
+
 /* Which blocks a fix keeps changed; the others stay as they were. */
 struct keep {
 	bool (*want)(const struct review *r, size_t k, const void *data);
@@ -87,10 +95,7 @@ static bool keep_block(const struct review *r, const char *path,
 	size_t k;
 
 	for (k = 0; k < r->nr_items; k++) {
-		const struct review_item *it = &r->items[k];
-
-		if (strcmp(it->f->file, path) || it->f->line < b->start ||
-		    it->f->line > b->end)
+		if (!block_has(&r->items[k], path, b))
 			continue;
 		if (kp->want(r, k, kp->data))
 			return true;
@@ -109,9 +114,7 @@ static bool hunk_wanted(const struct review *r, const char *path,
 
 	while (next_block(h, &i, &line, &b))
 		for (k = 0; k < r->nr_items; k++)
-			if (!strcmp(r->items[k].f->file, path) &&
-			    r->items[k].f->line >= b.start &&
-			    r->items[k].f->line <= b.end &&
+			if (block_has(&r->items[k], path, &b) &&
 			    kp->want(r, k, kp->data))
 				return true;
 	return false;
@@ -227,9 +230,7 @@ static void attach_edits(struct review *r, const char *path,
 			for (k = 0; k < r->nr_items; k++) {
 				struct review_item *it = &r->items[k];
 
-				if (!it->edit && !strcmp(it->f->file, path) &&
-				    it->f->line >= b.start &&
-				    it->f->line <= b.end)
+				if (!it->edit && block_has(it, path, &b))
 					it->edit = block_edit(&pf->hunks[h], &b);
 			}
 	}
