@@ -82,7 +82,7 @@ static void read_dir(struct generic_asm *g, const char *root, const char *rel)
 
 void generic_asm_read(struct generic_asm *g, const char *root)
 {
-	size_t i, n = 0;
+	size_t i;
 
 	memset(g, 0, sizeof(*g));
 	for (i = 0; i < ARRAY_SIZE(generic_dirs); i++)
@@ -90,13 +90,7 @@ void generic_asm_read(struct generic_asm *g, const char *root)
 	if (!g->nr)
 		return;
 	qsort(g->keys, g->nr, sizeof(*g->keys), cmp_str);
-	for (i = 0; i < g->nr; i++) {
-		if (n && !strcmp(g->keys[n - 1], g->keys[i]))
-			free(g->keys[i]);
-		else
-			g->keys[n++] = g->keys[i];
-	}
-	g->nr = n;
+	g->nr = strings_unique(g->keys, g->nr);
 }
 
 bool generic_asm_has(const struct generic_asm *g, const char *key)
@@ -107,10 +101,6 @@ bool generic_asm_has(const struct generic_asm *g, const char *key)
 
 void generic_asm_free(struct generic_asm *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->nr; i++)
-		free(g->keys[i]);
-	free(g->keys);
+	strings_free(g->keys, g->nr);
 	memset(g, 0, sizeof(*g));
 }

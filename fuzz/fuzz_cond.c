@@ -29,12 +29,8 @@ static void combine(const char *a, const char *b)
  */
 static void complement(char **conds, size_t nr)
 {
-	size_t i;
-
 	free(cond_complement(conds, nr));
-	for (i = 0; i < nr; i++)
-		free(conds[i]);
-	free(conds);
+	strings_free(conds, nr);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -166,6 +166,19 @@ void strings_free(char **v, size_t nr)
 	free(v);
 }
 
+size_t strings_unique(char **v, size_t nr)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < nr; i++) {
+		if (n && !strcmp(v[n - 1], v[i]))
+			free(v[i]);
+		else
+			v[n++] = v[i];
+	}
+	return n;
+}
+
 bool str_ends_with(const char *s, const char *suffix)
 {
 	size_t a = strlen(s), b = strlen(suffix);

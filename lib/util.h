@@ -52,5 +52,7 @@ bool str_ends_with(const char *s, const char *suffix);
 bool strings_have(char *const *v, size_t nr, const char *s);
 /* Free nr strings and their array. */
 void strings_free(char **v, size_t nr);
+/* Drop (and free) the repeats of the sorted v[0..nr); the number left. */
+size_t strings_unique(char **v, size_t nr);
 
 #endif

@@ -269,16 +269,8 @@ static int cmp_str(const void *a, const void *b)
 /* Overlapping paths ("arch" and "arch/x86") must not scan a file twice. */
 static void sort_unique(struct file_list *files)
 {
-	size_t i, n = 0;
-
 	sort(files->v, files->nr, sizeof(*files->v), cmp_str);
-	for (i = 0; i < files->nr; i++) {
-		if (n && !strcmp(files->v[n - 1], files->v[i]))
-			free(files->v[i]);
-		else
-			files->v[n++] = files->v[i];
-	}
-	files->nr = n;
+	files->nr = strings_unique(files->v, files->nr);
 }
 
 int scan_open_file(int dirfd, const char *rel, int flags)

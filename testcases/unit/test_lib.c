@@ -236,8 +236,29 @@ static void test_tmpdir(void)
 	free(kfile);
 }
 
+/* Repeats go, and are freed (ASan would say otherwise). */
+static void test_strings_unique(void)
+{
+	char **v = xcalloc(5, sizeof(*v));
+	size_t n;
+
+	v[0] = xstrdup("a");
+	v[1] = xstrdup("a");
+	v[2] = xstrdup("b");
+	v[3] = xstrdup("c");
+	v[4] = xstrdup("c");
+	n = strings_unique(v, 5);	/* CHECK_INT reads its argument twice */
+	CHECK_INT(n, 3, "strings_unique: three left");
+	CHECK(!strcmp(v[0], "a") && !strcmp(v[1], "b") && !strcmp(v[2], "c"),
+	      "strings_unique: in order");
+	n = strings_unique(v, 0);
+	CHECK_INT(n, 0, "strings_unique: none");
+	strings_free(v, 3);
+}
+
 int main(void)
 {
+	test_strings_unique();
 	test_run();
 	test_death();
 	test_quote();
